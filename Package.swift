@@ -1,0 +1,35 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "pdf2struct",
+    products: [
+        .library(name: "PDF2Struct", targets: ["PDF2Struct"]),
+        .executable(name: "pdf2struct", targets: ["pdf2struct"]),
+    ],
+    dependencies: [
+        // Argument parsing for the CLI: the standard Swift choice, with generated --help.
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // The C library itself, found through pkg-config; no unsafe flags.
+        .systemLibrary(
+            name: "CPoppler",
+            pkgConfig: "poppler-glib",
+            providers: [.apt(["libpoppler-glib-dev", "libglib2.0-dev"])]
+        ),
+        // The only module that sees C types: owns GObjects, copies pages into Swift values.
+        .target(name: "PopplerText", dependencies: ["CPoppler"]),
+        // The stages: extraction, layout, structure, text normalisation, export.
+        .target(name: "PDF2Struct", dependencies: ["PopplerText"]),
+        // The command-line tool: arguments, files, exit codes; no analysis.
+        .executableTarget(
+            name: "pdf2struct",
+            dependencies: [
+                "PDF2Struct",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "PDF2StructTests", dependencies: ["PDF2Struct", "PopplerText", "pdf2struct"]),
+    ]
+)

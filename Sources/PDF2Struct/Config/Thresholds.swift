@@ -1,0 +1,54 @@
+/// Every numeric threshold the heuristics use, with units, in one place. Sizes are ratios of the
+/// document's body font size unless the name says otherwise; distances are in points.
+public struct Thresholds: Codable, Equatable, Sendable {
+    // MARK: Runs and lines
+    /// A run whose size is at most this share of its line's main size may be a note marker.
+    public var markerMaxSizeRatio: Double = 0.88
+    /// A run whose baseline sits above the line's baseline by at least this share of the line's
+    /// main size is raised (superscript).
+    public var markerMinRaiseRatio: Double = 0.18
+
+    // MARK: Furniture
+    /// Lines within this many lines of the top or bottom of a page are furniture candidates.
+    public var furnitureBandLines: Int = 2
+    /// Share of the document's pages a normalised top/bottom line must recur on to be a running
+    /// header or footer (alternating even/odd headers recur on about half).
+    public var runningHeaderMinPageShare: Double = 0.3
+    /// A recurring line must also recur on at least this many pages.
+    public var runningHeaderMinPages: Int = 2
+
+    // MARK: Blocks
+    /// A gap between lines larger than this multiple of the block's usual line pitch starts a
+    /// new block.
+    public var paragraphGapRatio: Double = 1.45
+    /// A first line indented by at least this many points more than the block's left edge
+    /// starts a new paragraph (first-line indent), when the previous line was full.
+    public var firstLineIndentPoints: Double = 6
+    /// A line ending at least this share of the block width before the right edge is short:
+    /// after it, a line that starts a sentence starts a new paragraph.
+    public var shortLineShare: Double = 0.12
+    /// Lines whose sizes differ by more than this ratio never share a block.
+    public var blockSizeChangeRatio: Double = 0.08
+
+    // MARK: Headings
+    /// A block at least this much larger than the body size is set in a heading size.
+    public var headingMinSizeRatio: Double = 1.12
+    /// A heading has at most this many words.
+    public var headingMaxWords: Int = 24
+    /// A heading has at most this many lines.
+    public var headingMaxLines: Int = 3
+    /// The title on the first page is at least this much larger than the body size.
+    public var titleMinSizeRatio: Double = 1.35
+    /// Heading texts and outline titles match when their similarity is at least this.
+    public var outlineMatchRatio: Double = 0.85
+
+    // MARK: Notes
+    /// Footnote text is at most this share of the body size.
+    public var footnoteMaxSizeRatio: Double = 0.93
+
+    // MARK: Paragraph joins across breaks
+    /// Join a page's last paragraph with the next page's first when their sizes are this close.
+    public var crossBreakSizeTolerance: Double = 0.08
+
+    public init() {}
+}

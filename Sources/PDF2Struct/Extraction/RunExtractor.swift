@@ -1,0 +1,52 @@
+import PopplerText
+
+/// Turns poppler's characters into runs: splits at line breaks, spaces and font changes.
+/// Never drops a printable character; spaces become `spaceBefore` flags.
+public struct RunExtractor: Sendable {
+    public init() {}
+
+    public func extract(_ raw: RawPage, part: Int) -> PageText {
+        let styles = raw.fonts.map { FontStyle(fontName: $0.name) }
+        var lines: [[TextRun]] = []
+        var line: [TextRun] = []
+        var scalars = String.UnicodeScalarView()
+        var box: PageRect? = nil
+        var font = -1
+        var spaceBefore = false
+        var unmapped = 0
+
+        func flushRun() {
+            guard let runBox = box, !scalars.isEmpty else { return }
+            let rawFont = font >= 0 && font < raw.fonts.count ? raw.fonts[font] : RawFont(name: "", size: runBox.height)
+            let style = font >= 0 && font < styles.count ? styles[font] : FontStyle(fontName: "")
+            line.append(TextRun(text: String(scalars), fontName: rawFont.name, fontSize: rawFont.size,
+                                isBold: style.isBold, isItalic: style.isItalic, bbox: runBox, spaceBefore: spaceBefore))
+            scalars = String.UnicodeScalarView()
+            box = nil
+            spaceBefore = false
+        }
+
+        for glyph in raw.glyphs {
+            switch glyph.scalar {
+            case "\n", "\r":
+                flushRun()
+                if !line.isEmpty { lines.append(line) }
+                line = []
+                spaceBefore = false
+            case " ", "\t", "\u{00A0}":
+                flushRun()
+                spaceBefore = !line.isEmpty
+            default:
+                if glyph.font != font, !scalars.isEmpty { flushRun() }
+                if glyph.scalar == "\u{FFFD}" || (0xE000...0xF8FF).contains(glyph.scalar.value) { unmapped += 1 }
+                font = glyph.font
+                scalars.append(glyph.scalar)
+                box = box.map { $0.union(glyph.box) } ?? glyph.box
+            }
+        }
+        flushRun()
+        if !line.isEmpty { lines.append(line) }
+        return PageText(part: part, page: raw.index + 1, width: raw.width, height: raw.height,
+                        lines: lines, unmappedCharacters: unmapped)
+    }
+}

@@ -1,0 +1,89 @@
+import Foundation
+
+/// Finds page furniture — running headers and footers, page numbers — from repetition across
+/// pages and position at the top or bottom of the page, never by cropping a fixed margin.
+/// Evidence, strongest first: a line that is only a page number (arabic, roman, `Page N of M`)
+/// among the outermost lines; a line whose text, digits masked, recurs in the same band on
+/// enough pages. Never removes anything: it only labels lines.
+public struct RunningHeaderDetector: Sendable {
+    public var thresholds: Thresholds
+
+    public init(thresholds: Thresholds) {
+        self.thresholds = thresholds
+    }
+
+    /// A line of furniture: page index into the input array, line index within that page.
+    public struct Finding: Hashable, Sendable {
+        public var pageIndex: Int
+        public var lineIndex: Int
+        public var kind: FurnitureKind
+    }
+
+    private static let pageNumberPattern = try! NSRegularExpression(
+        pattern: #"^[\s\-–—|·•]*(page\s+)?([0-9]{1,4}|[ivxlcdm]{1,7})(\s*(of|/)\s*[0-9]{1,4})?[\s\-–—|·•]*$"#,
+        options: [.caseInsensitive])
+
+    public func detect(_ pages: [PageLines]) -> [Finding] {
+        let band = thresholds.furnitureBandLines
+        var topCounts: [String: Set<Int>] = [:]
+        var bottomCounts: [String: Set<Int>] = [:]
+        var candidates: [(page: Int, line: Int, top: Bool, key: String)] = []
+        for (p, page) in pages.enumerated() {
+            let order = page.lines.indices.sorted { page.lines[$0].bbox.y0 < page.lines[$1].bbox.y0 }
+            guard !order.isEmpty else { continue }
+            let top = Array(order.prefix(band))
+            let bottom = Array(order.suffix(band)).filter { !top.contains($0) }
+            for (indices, isTop) in [(top, true), (bottom, false)] {
+                for i in indices {
+                    let key = Self.key(page.lines[i].text)
+                    guard !key.isEmpty else { continue }
+                    candidates.append((p, i, isTop, key))
+                    if isTop { topCounts[key, default: []].insert(p) } else { bottomCounts[key, default: []].insert(p) }
+                }
+            }
+        }
+        let needed = max(thresholds.runningHeaderMinPages,
+                         Int((thresholds.runningHeaderMinPageShare * Double(pages.count)).rounded(.up)))
+        var findings: [Finding] = []
+        for c in candidates {
+            let text = pages[c.page].lines[c.line].text
+            if isPageNumber(text) && isOutermost(c.line, in: pages[c.page], top: c.top) {
+                findings.append(Finding(pageIndex: c.page, lineIndex: c.line, kind: .pageNumber))
+                continue
+            }
+            let recurrence = (c.top ? topCounts[c.key] : bottomCounts[c.key])?.count ?? 0
+            if recurrence >= needed && pages.count >= thresholds.runningHeaderMinPages {
+                findings.append(Finding(pageIndex: c.page, lineIndex: c.line, kind: c.top ? .runningHeader : .runningFooter))
+            }
+        }
+        return findings
+    }
+
+    /// True when the text is only a page number.
+    public func isPageNumber(_ text: String) -> Bool {
+        let range = NSRange(text.startIndex..., in: text)
+        return Self.pageNumberPattern.firstMatch(in: text, range: range) != nil
+    }
+
+    /// A page number must be the topmost or bottommost line of its page, or sit beside one.
+    private func isOutermost(_ index: Int, in page: PageLines, top: Bool) -> Bool {
+        let line = page.lines[index]
+        let extreme = top ? page.lines.map(\.bbox.y0).min()! : page.lines.map(\.bbox.y1).max()!
+        let tolerance = line.bbox.height
+        return top ? line.bbox.y0 - extreme <= tolerance : extreme - line.bbox.y1 <= tolerance
+    }
+
+    /// Text with case folded, digits and roman page numbers masked, spaces collapsed.
+    static func key(_ text: String) -> String {
+        let lowered = text.lowercased()
+        var masked = ""
+        for ch in lowered { masked.append(ch.isNumber ? "#" : ch) }
+        var words: [String] = []
+        for word in masked.split(whereSeparator: { $0.isWhitespace }) {
+            let isRoman = word.count <= 5 && word.allSatisfy { "ivxlcdm".contains($0) }
+            words.append(isRoman ? "#" : String(word))
+        }
+        let joined = words.joined(separator: " ")
+        return joined.replacingOccurrences(of: "#+", with: "#", options: String.CompareOptions.regularExpression)
+    }
+}

@@ -1,0 +1,224 @@
+import Foundation
+import PopplerText
+
+/// The structure stage: from the lines of every page (all parts of a document in order) to a
+/// `Document`. It labels furniture, finds footnotes, the title, headings and their levels, list
+/// items, endnotes under a Notes heading, joins paragraphs cut by breaks, composes clean text,
+/// links notes and finds recommendations. Never drops text: furniture and notes keep their own
+/// layers, and what cannot be linked is reported in `diagnostics`.
+public struct DocumentBuilder: Sendable {
+    public var configuration: Configuration
+
+    public init(configuration: Configuration) {
+        self.configuration = configuration
+    }
+
+    private var thresholds: Thresholds { configuration.thresholds }
+
+    public func build(pages: [PageLines], sources: [SourceFile]) throws -> Document {
+        var diagnostics: [Diagnostic] = []
+        let findings = RunningHeaderDetector(thresholds: thresholds).detect(pages)
+        let furnitureLines = Set(findings.map { PageLineKey(page: $0.pageIndex, line: $0.lineIndex) })
+        let furniture = findings.sorted { ($0.pageIndex, $0.lineIndex) < ($1.pageIndex, $1.lineIndex) }.map { f in
+            let page = pages[f.pageIndex]
+            let line = page.lines[f.lineIndex]
+            return FurnitureItem(kind: f.kind, text: TextNormalizer.normalize(line.text),
+                                 provenance: Provenance(part: page.part, page: page.page, bbox: line.bbox))
+        }
+
+        // Body lines per page, then blocks.
+        let blockBuilder = BlockBuilder(thresholds: thresholds)
+        var pageBlocks: [[TextBlock]] = []
+        var allBodyLines: [Line] = []
+        for (p, page) in pages.enumerated() {
+            let lines = page.lines.enumerated().filter { !furnitureLines.contains(PageLineKey(page: p, line: $0.offset)) }.map(\.element)
+            allBodyLines += lines
+            pageBlocks.append(blockBuilder.build(lines, part: page.part, page: page.page))
+            if page.unmappedCharacters > 0 {
+                diagnostics.append(Diagnostic(code: "unmapped_characters",
+                                              message: "\(page.unmappedCharacters) characters have no Unicode mapping",
+                                              part: page.part, page: page.page))
+            }
+        }
+        let bodySize = BodyStyle(lines: allBodyLines).size
+        let composer = TextComposer(dehyphenator: Dehyphenator(vocabulary: Dehyphenator.vocabulary(of: allBodyLines.map(\.bodyText))))
+
+        // Footnotes at page bottoms.
+        let footnoteDetector = FootnoteRegionDetector(thresholds: thresholds)
+        var noteEntries: [NoteEntry] = []
+        var bodyBlocks: [TextBlock] = []
+        for (p, blocks) in pageBlocks.enumerated() {
+            let previousFootnote = noteEntries.last.map { $0.kind == .footnote && $0.pieces.last.map { $0.page == pages[p].page - 1 && $0.part == pages[p].part } == true } ?? false
+            let result = footnoteDetector.detect(blocks, bodySize: bodySize, pageHeight: pages[p].height,
+                                                 previousLabel: previousFootnote ? noteEntries.last?.label : nil)
+            bodyBlocks += result.body
+            if !result.continuation.isEmpty { noteEntries[noteEntries.count - 1].pieces += result.continuation }
+            noteEntries += result.notes
+        }
+
+        // Title, headings, list items, paragraphs.
+        var units = classify(bodyBlocks, bodySize: bodySize, firstPage: pages.first)
+        let title = units.first { $0.role == .title }.map { composer.compose($0.lines).text }
+        resolveLevels(&units, outlines: sources.map(\.outline), title: title)
+        let (bodyUnits, endnotes) = extractEndnotes(units)
+        noteEntries += endnotes
+        units = ParagraphJoiner(thresholds: thresholds).join(bodyUnits)
+
+        // Compose text, build blocks and notes.
+        var blocks: [Block] = []
+        var boldLeadIn: [Bool] = []
+        for unit in units {
+            var composed = composer.compose(unit.lines)
+            var marker: ListMarker? = nil
+            if case .listItem(let m) = unit.role {
+                marker = m
+                composed = Self.dropListMarker(composed)
+            }
+            let type: BlockType
+            switch unit.role {
+            case .title: type = .title
+            case .heading: type = .heading
+            case .paragraph: type = .paragraph
+            case .listItem: type = .listItem
+            }
+            guard !composed.text.isEmpty else { continue }
+            blocks.append(Block(id: "b\(blocks.count + 1)", type: type, text: composed.text, level: unit.level,
+                                listMarker: marker, references: composed.references,
+                                provenance: unit.pieces.map(\.provenance), isBold: unit.pieces.allSatisfy(\.isBold),
+                                fontSize: unit.first.mainSize))
+            boldLeadIn.append(Self.opensWithBoldLeadIn(unit.lines))
+        }
+        var notes: [Note] = noteEntries.enumerated().map { index, entry in
+            var composed = composer.compose(entry.pieces.flatMap(\.lines))
+            composed = Self.dropNoteLabel(composed, label: entry.label)
+            return Note(id: "n\(index + 1)", label: entry.label, kind: entry.kind, text: composed.text,
+                        provenance: entry.pieces.map(\.provenance))
+        }
+        NoteLinker().link(blocks: &blocks, notes: &notes, diagnostics: &diagnostics)
+        let recommendations = try RecommendationFinder(rules: configuration.recommendations).find(in: blocks, boldLeadIn: boldLeadIn)
+        let needsOCR = pages.allSatisfy { $0.lines.isEmpty }
+        if needsOCR {
+            diagnostics.append(Diagnostic(code: "no_text_layer", message: "no page has a text layer; the PDF needs OCR"))
+        }
+        return Document(sources: sources, title: title, blocks: blocks, notes: notes, recommendations: recommendations,
+                        furniture: furniture, diagnostics: diagnostics, needsOCR: needsOCR)
+    }
+
+    private struct PageLineKey: Hashable {
+        var page: Int
+        var line: Int
+    }
+
+    /// Roles for blocks: the title (largest type near the top of the first page), headings,
+    /// list items, paragraphs.
+    private func classify(_ blocks: [TextBlock], bodySize: Double, firstPage: PageLines?) -> [Unit] {
+        let headingClassifier = HeadingClassifier(thresholds: thresholds)
+        var titleIndex: Int? = nil
+        if let firstPage {
+            let candidates = blocks.indices.filter { i in
+                blocks[i].part == firstPage.part && blocks[i].page == firstPage.page
+                    && blocks[i].mainSize >= thresholds.titleMinSizeRatio * bodySize
+                    && blocks[i].bbox.y0 < 0.6 * firstPage.height && blocks[i].lines.count <= 4
+            }
+            let largest = candidates.map { blocks[$0].mainSize }.max()
+            titleIndex = candidates.first { blocks[$0].mainSize == largest }
+        }
+        var units: [Unit] = []
+        for (i, block) in blocks.enumerated() {
+            if i == titleIndex {
+                units.append(Unit(role: .title, pieces: [block]))
+            } else if headingClassifier.isHeading(block, bodySize: bodySize) {
+                units.append(Unit(role: .heading, pieces: [block]))
+            } else if let (marker, _) = ListItemMarker.split(block.lines[0].bodyText) {
+                units.append(Unit(role: .listItem(marker), pieces: [block]))
+            } else {
+                units.append(Unit(role: .paragraph, pieces: [block]))
+            }
+        }
+        return units
+    }
+
+    private func resolveLevels(_ units: inout [Unit], outlines: [[OutlineItem]], title: String?) {
+        let headingIndices = units.indices.filter { units[$0].role == .heading }
+        let candidates = headingIndices.map { i -> HeadingLevelResolver.Candidate in
+            let block = units[i].first
+            let text = units[i].plainText
+            let letters = text.filter(\.isLetter)
+            return HeadingLevelResolver.Candidate(
+                text: text,
+                style: HeadingStyle(size: block.mainSize, isBold: block.isBold, isItalic: block.isItalic,
+                                    isAllCaps: !letters.isEmpty && letters.allSatisfy(\.isUppercase)),
+                part: block.part, page: block.page)
+        }
+        let levels = HeadingLevelResolver(thresholds: thresholds).resolve(candidates, outlines: outlines, title: title)
+        for (i, level) in zip(headingIndices, levels) { units[i].level = level }
+    }
+
+    private static let notesHeading = try! NSRegularExpression(
+        pattern: #"^(notes|endnotes|end notes|notes and references|references and notes)$"#, options: [.caseInsensitive])
+
+    /// Takes the blocks under a Notes/Endnotes heading (up to the next heading of the same or a
+    /// higher level) out of the body and splits them into endnotes.
+    private func extractEndnotes(_ units: [Unit]) -> ([Unit], [NoteEntry]) {
+        var body: [Unit] = []
+        var notes: [NoteEntry] = []
+        var index = 0
+        while index < units.count {
+            let unit = units[index]
+            body.append(unit)
+            index += 1
+            let text = HeadingLevelResolver.normalize(unit.plainText)
+            guard unit.role == .heading,
+                  Self.notesHeading.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil else { continue }
+            var section: [TextBlock] = []
+            while index < units.count, !(units[index].role == .heading && (units[index].level ?? 1) <= (unit.level ?? 1)) {
+                if units[index].role == .heading {
+                    body.append(units[index])
+                } else {
+                    section += units[index].pieces
+                }
+                index += 1
+            }
+            let split = NoteSplitter.split(section, kind: .endnote, previousLabel: nil)
+            for piece in split.leading { body.append(Unit(role: .paragraph, pieces: [piece])) }
+            notes += split.notes
+        }
+        return (body, notes)
+    }
+
+    /// Removes the list marker from the front of a composed text, shifting references.
+    static func dropListMarker(_ composed: TextComposer.Composed) -> TextComposer.Composed {
+        guard let (_, rest) = ListItemMarker.split(composed.text) else { return composed }
+        return dropPrefix(composed, scalars: composed.text.unicodeScalars.count - rest.unicodeScalars.count)
+    }
+
+    /// Removes a note's own label from the front of its composed text (plain `3.` or a raised
+    /// marker, which the composer turned into a reference at offset 0).
+    static func dropNoteLabel(_ composed: TextComposer.Composed, label: String) -> TextComposer.Composed {
+        var result = composed
+        if let first = result.references.first, first.offset == 0, first.label == label {
+            result.references.removeFirst()
+            return result
+        }
+        let pattern = "^" + NSRegularExpression.escapedPattern(for: label) + #"[.)]?\s*"#
+        if let range = result.text.range(of: pattern, options: .regularExpression) {
+            return dropPrefix(result, scalars: result.text[range].unicodeScalars.count)
+        }
+        return result
+    }
+
+    private static func dropPrefix(_ composed: TextComposer.Composed, scalars count: Int) -> TextComposer.Composed {
+        var scalars = composed.text.unicodeScalars
+        scalars.removeFirst(min(count, scalars.count))
+        let references = composed.references.map { r in
+            NoteReference(label: r.label, offset: max(0, r.offset - count), noteID: r.noteID)
+        }
+        return TextComposer.Composed(text: String(scalars), references: references)
+    }
+
+    /// True when the first line opens with bold runs and the block then goes on in regular type.
+    static func opensWithBoldLeadIn(_ lines: [Line]) -> Bool {
+        guard let first = lines.first, let run = first.runs.first, run.isBold else { return false }
+        return lines.contains { line in line.runs.enumerated().contains { !$0.element.isBold && !line.raised.contains($0.offset) } }
+    }
+}

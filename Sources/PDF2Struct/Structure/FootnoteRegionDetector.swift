@@ -1,0 +1,42 @@
+/// Finds the footnotes at the foot of a page: the trailing blocks set smaller than the body
+/// whose first line opens with a note label. A trailing small block with no label directly
+/// under the body, on a page after one with footnotes, continues the last footnote. Small
+/// text that opens with no label (a caption, a source line) stays in the body.
+public struct FootnoteRegionDetector: Sendable {
+    public var thresholds: Thresholds
+
+    public init(thresholds: Thresholds) {
+        self.thresholds = thresholds
+    }
+
+    struct Result {
+        var body: [TextBlock]
+        /// Lines continuing the previous page's last footnote.
+        var continuation: [TextBlock]
+        var notes: [NoteEntry]
+    }
+
+    func detect(_ blocks: [TextBlock], bodySize: Double, pageHeight: Double, previousLabel: String?) -> Result {
+        var start = blocks.count
+        while start > 0 {
+            let block = blocks[start - 1]
+            guard block.mainSize <= thresholds.footnoteMaxSizeRatio * bodySize,
+                  block.bbox.y0 > 0.35 * pageHeight else { break }
+            start -= 1
+        }
+        guard start < blocks.count else { return Result(body: blocks, continuation: [], notes: []) }
+        // The region must be below every body block (a small block mid-page is not a footnote).
+        let bodyBottom = blocks[..<start].map(\.bbox.y1).max() ?? 0
+        var region = Array(blocks[start...])
+        var body = Array(blocks[..<start])
+        while let first = region.first, first.bbox.y0 < bodyBottom - 1 {
+            body.append(first)
+            region.removeFirst()
+        }
+        let split = NoteSplitter.split(region, kind: .footnote, previousLabel: nil)
+        guard !split.notes.isEmpty else { return Result(body: blocks, continuation: [], notes: []) }
+        var continuation: [TextBlock] = []
+        if previousLabel != nil { continuation = split.leading } else { body += split.leading }
+        return Result(body: body, continuation: continuation, notes: split.notes)
+    }
+}

@@ -1,0 +1,109 @@
+import Foundation
+import PopplerText
+
+/// Gives each heading its level. Precedence of evidence:
+/// 1. the PDF outline, when the heading's text matches a bookmark pointing at its page (±1);
+///    an outline whose single root is the document title is read one level down;
+/// 2. the heading's numbering (`1.` → 1, `1.1` → 2, `A.` → 2…);
+/// 3. its style: headings that share a style share the level the evidence above gave most of
+///    them; a style with no evidence sits one level below the nearest more prominent style.
+public struct HeadingLevelResolver: Sendable {
+    public var thresholds: Thresholds
+
+    public init(thresholds: Thresholds) {
+        self.thresholds = thresholds
+    }
+
+    public struct Candidate: Sendable {
+        public var text: String
+        public var style: HeadingStyle
+        public var part: Int
+        public var page: Int
+
+        public init(text: String, style: HeadingStyle, part: Int, page: Int) {
+            self.text = text
+            self.style = style
+            self.part = part
+            self.page = page
+        }
+    }
+
+    /// Levels (1…6) for the candidates, in the same order. `outlines[k]` is part k+1's outline.
+    public func resolve(_ candidates: [Candidate], outlines: [[OutlineItem]], title: String?) -> [Int] {
+        let bookmarks = outlines.enumerated().flatMap { part, outline in flatten(outline, title: title).map { ($0, part + 1) } }
+        var evidence: [Int?] = candidates.map { candidate in
+            let normal = Self.normalize(candidate.text)
+            if let hit = bookmarks.first(where: { entry, part in
+                part == candidate.part && abs(entry.page - candidate.page) <= 1
+                    && Self.similarity(Self.normalize(entry.title), normal) >= thresholds.outlineMatchRatio
+            }) {
+                return hit.0.depth
+            }
+            return HeadingNumbering.level(of: candidate.text)
+        }
+        // Style levels from the evidence.
+        var votes: [HeadingStyle: [Int: Int]] = [:]
+        for (candidate, level) in zip(candidates, evidence) {
+            if let level { votes[candidate.style, default: [:]][level, default: 0] += 1 }
+        }
+        // isMoreProminent orders distinct styles totally, so this order is deterministic.
+        let styles = Set(candidates.map(\.style)).sorted { a, b in a.isMoreProminent(than: b) }
+        var styleLevel: [HeadingStyle: Int] = [:]
+        var previous = 0
+        for style in styles {
+            if let counts = votes[style], let best = counts.max(by: { a, b in a.value != b.value ? a.value < b.value : a.key > b.key }) {
+                styleLevel[style] = best.key
+                previous = best.key
+            } else {
+                previous = min(6, previous + 1)
+                styleLevel[style] = previous
+            }
+        }
+        for i in evidence.indices where evidence[i] == nil { evidence[i] = styleLevel[candidates[i].style] }
+        return evidence.map { min(6, max(1, $0 ?? 1)) }
+    }
+
+    private struct Bookmark {
+        var title: String
+        var page: Int
+        var depth: Int
+    }
+
+    private func flatten(_ outline: [OutlineItem], title: String?) -> [Bookmark] {
+        var items = outline
+        if items.count == 1, let title, Self.similarity(Self.normalize(items[0].title), Self.normalize(title)) >= thresholds.outlineMatchRatio {
+            items = items[0].children
+        }
+        var result: [Bookmark] = []
+        func walk(_ list: [OutlineItem], depth: Int) {
+            for item in list {
+                result.append(Bookmark(title: item.title, page: item.page, depth: depth))
+                walk(item.children, depth: depth + 1)
+            }
+        }
+        walk(items, depth: 1)
+        return result
+    }
+
+    /// Lower-cased letters and digits separated by single spaces.
+    static func normalize(_ text: String) -> String {
+        let folded = text.lowercased().map { $0.isLetter || $0.isNumber ? $0 : " " }
+        return String(folded).split(separator: " ").joined(separator: " ")
+    }
+
+    /// A similarity in 0…1 from the longest common subsequence of characters.
+    static func similarity(_ a: String, _ b: String) -> Double {
+        let x = Array(a.unicodeScalars), y = Array(b.unicodeScalars)
+        guard !x.isEmpty || !y.isEmpty else { return 1 }
+        guard !x.isEmpty, !y.isEmpty, x.count < 400, y.count < 400 else { return a == b ? 1 : 0 }
+        var previous = [Int](repeating: 0, count: y.count + 1)
+        for i in 1...x.count {
+            var current = [Int](repeating: 0, count: y.count + 1)
+            for j in 1...y.count {
+                current[j] = x[i - 1] == y[j - 1] ? previous[j - 1] + 1 : max(previous[j], current[j - 1])
+            }
+            previous = current
+        }
+        return 2 * Double(previous[y.count]) / Double(x.count + y.count)
+    }
+}

@@ -1,0 +1,32 @@
+import Foundation
+
+/// The label that opens a note's first line: a raised marker (`³ Text`) or a plain one
+/// (`3 Text`, `3. Text`, `* Text`). `isRaised` tells which, because a plain number is weaker
+/// evidence (it could open an ordinary line).
+public struct NoteLabel: Equatable, Sendable {
+    public var label: String
+    public var isRaised: Bool
+
+    private static let plain = try! NSRegularExpression(pattern: #"^([0-9]{1,3}|[*†‡§¶]{1,3}|[a-z])[.)]?$"#)
+
+    /// The label opening `line`, if any; a plain label must be followed by more text.
+    public static func opening(_ line: Line) -> NoteLabel? {
+        guard let first = line.runs.first else { return nil }
+        if line.raised.contains(0), let labels = NoteMarkerText.labels(in: first.text), labels.count == 1 {
+            return line.runs.count > 1 ? NoteLabel(label: labels[0], isRaised: true) : nil
+        }
+        guard line.runs.count > 1 else { return nil }
+        let text = first.text
+        guard let match = plain.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)),
+              let range = Range(match.range(at: 1), in: text) else { return nil }
+        return NoteLabel(label: String(text[range]), isRaised: false)
+    }
+
+    /// True when this label may open the next note after `previous` (nil: the first note). Plain
+    /// numbers must follow on; raised labels and symbols always may.
+    public func follows(_ previous: String?) -> Bool {
+        if isRaised || Int(label) == nil { return true }
+        guard let previous, let p = Int(previous) else { return true }
+        return Int(label)! == p + 1
+    }
+}

@@ -1,0 +1,67 @@
+import Foundation
+
+/// Decides whether a hyphen at a line end is a break to undo (`capabili-` / `ties`) or a real
+/// hyphen to keep (`U.S.-` / `Japan`, `self-` / `defense`). Evidence, strongest first:
+/// 1. a capital or digit after the hyphen, or a capital, digit or period inside the first
+///    part, means a compound (`post-Cold`, `U.S.-Japan`, `FHS-compliant`): keep;
+/// 2. the document itself: whichever of the joined word and the hyphenated form it prints
+///    more often in mid-line wins;
+/// 3. a first part that is a common compound prefix (`self`, `well`, `long`…) keeps the hyphen;
+/// 4. otherwise join: justified text breaks words far more often than it breaks at compounds.
+public struct Dehyphenator: Sendable {
+    /// Word counts (lower-cased) of words printed whole inside lines, hyphenated compounds included.
+    public var vocabulary: [String: Int]
+
+    static let compoundPrefixes: Set<String> = [
+        "self", "well", "long", "short", "cross", "half", "all", "ex", "full", "high", "low", "mid",
+        "non", "post", "pre", "co", "anti", "quasi", "semi", "so", "first", "second", "third", "one", "two",
+        "three", "four", "five", "year", "decision", "policy", "risk", "cost", "peace", "nation", "state",
+        "top", "front", "hard", "soft", "far", "near", "large", "small", "open", "broad", "wide",
+    ]
+
+    public init(vocabulary: [String: Int] = [:]) {
+        self.vocabulary = vocabulary
+    }
+
+    /// True when `prefix-` at a line end and `suffix` at the next line's start form one word.
+    public func joins(prefix: String, suffix: String) -> Bool {
+        let head = Self.trailingWord(prefix)
+        let tail = Self.leadingWord(suffix)
+        guard let headLast = head.last, headLast.isLetter, let tailFirst = tail.first else { return false }
+        if tailFirst.isUppercase || tailFirst.isNumber || !tailFirst.isLetter { return false }
+        if head.dropFirst().contains(where: { $0.isUppercase || $0.isNumber || $0 == "." }) || head.first!.isNumber { return false }
+        let joined = (head + tail).lowercased()
+        let hyphenated = (head + "-" + tail).lowercased()
+        let joinedCount = vocabulary[joined] ?? 0
+        let hyphenatedCount = vocabulary[hyphenated] ?? 0
+        if joinedCount != hyphenatedCount { return joinedCount > hyphenatedCount }
+        if Self.compoundPrefixes.contains(head.lowercased()) { return false }
+        return true
+    }
+
+    /// The last word of a text ending in a hyphen, without the hyphen.
+    static func trailingWord(_ text: String) -> String {
+        var body = Substring(text)
+        while let last = body.last, "-‐".contains(last) { body = body.dropLast() }
+        let word = body.reversed().prefix { $0.isLetter || $0.isNumber || $0 == "." || $0 == "'" || $0 == "’" }
+        return String(word.reversed())
+    }
+
+    /// The first word of a text (letters, digits and inner hyphens).
+    static func leadingWord(_ text: String) -> String {
+        String(text.prefix { $0.isLetter || $0.isNumber || $0 == "-" })
+    }
+
+    /// Counts the words of `texts` (split at whitespace, outer punctuation trimmed, lower-cased).
+    public static func vocabulary(of texts: [String]) -> [String: Int] {
+        var counts: [String: Int] = [:]
+        for text in texts {
+            for word in text.split(whereSeparator: { $0.isWhitespace }) {
+                let trimmed = word.trimmingCharacters(in: .punctuationCharacters.subtracting(CharacterSet(charactersIn: "-")))
+                guard !trimmed.isEmpty, !trimmed.hasSuffix("-") else { continue }
+                counts[trimmed.lowercased(), default: 0] += 1
+            }
+        }
+        return counts
+    }
+}

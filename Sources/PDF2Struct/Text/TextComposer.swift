@@ -1,0 +1,64 @@
+/// Joins lines into one normalised text: runs separated by single spaces, lines joined with a
+/// space or, for a hyphen the `Dehyphenator` judges a break, with nothing; note markers taken
+/// out of the text and returned as references at their offsets (in Unicode scalars).
+public struct TextComposer: Sendable {
+    public var dehyphenator: Dehyphenator
+
+    public init(dehyphenator: Dehyphenator) {
+        self.dehyphenator = dehyphenator
+    }
+
+    public struct Composed: Equatable, Sendable {
+        public var text: String
+        public var references: [NoteReference]
+    }
+
+    public func compose(_ lines: [Line], skippingLeadingRuns skip: Int = 0) -> Composed {
+        var text = ""
+        var scalarCount = 0
+        var references: [NoteReference] = []
+        var pendingSpace = false
+
+        func append(_ piece: String) {
+            text += piece
+            scalarCount += piece.unicodeScalars.count
+        }
+
+        for (lineIndex, line) in lines.enumerated() {
+            for (runIndex, run) in line.runs.enumerated() {
+                if lineIndex == 0 && runIndex < skip { continue }
+                if line.raised.contains(runIndex), let labels = NoteMarkerText.labels(in: run.text) {
+                    for label in labels { references.append(NoteReference(label: label, offset: scalarCount)) }
+                    continue
+                }
+                let piece = TextNormalizer.normalize(run.text)
+                guard !piece.isEmpty else { continue }
+                if !text.isEmpty && (pendingSpace || (runIndex > 0 && run.spaceBefore)) && !text.hasSuffix(" ") {
+                    append(" ")
+                }
+                pendingSpace = false
+                append(piece)
+            }
+            guard lineIndex + 1 < lines.count else { break }
+            let next = lines[lineIndex + 1].bodyText
+            if endsWithHyphen(text), dehyphenator.joins(prefix: text, suffix: next) {
+                text.removeLast()
+                scalarCount -= 1
+                pendingSpace = false
+            } else if endsWithHyphen(text), next.first?.isLetter == true || next.first?.isNumber == true {
+                pendingSpace = false  // a real hyphen: keep it and do not add a space
+            } else {
+                pendingSpace = true
+            }
+        }
+        // References never point past the end of the text.
+        for i in references.indices where references[i].offset > scalarCount { references[i].offset = scalarCount }
+        return Composed(text: text, references: references)
+    }
+
+    private func endsWithHyphen(_ text: String) -> Bool {
+        guard let last = text.last, last == "-" || last == "\u{2010}" else { return false }
+        let beforeLast = text.dropLast().last
+        return beforeLast?.isLetter == true || beforeLast == "."
+    }
+}
