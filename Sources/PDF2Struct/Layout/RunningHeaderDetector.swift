@@ -73,17 +73,18 @@ public struct RunningHeaderDetector: Sendable {
         return top ? line.bbox.y0 - extreme <= tolerance : extreme - line.bbox.y1 <= tolerance
     }
 
-    /// Text with case folded, digits and roman page numbers masked, spaces collapsed.
+    /// Text with case folded and spaces collapsed, page numbers masked: a number (arabic or
+    /// roman) among the first two or last two words becomes `#`, since that is where running
+    /// headers carry the page number; numbers mid-line stay, so body lines do not collide.
     static func key(_ text: String) -> String {
-        let lowered = text.lowercased()
-        var masked = ""
-        for ch in lowered { masked.append(ch.isNumber ? "#" : ch) }
-        var words: [String] = []
-        for word in masked.split(whereSeparator: { $0.isWhitespace }) {
-            let isRoman = word.count <= 5 && word.allSatisfy { "ivxlcdm".contains($0) }
-            words.append(isRoman ? "#" : String(word))
+        let words = text.lowercased().split(whereSeparator: { $0.isWhitespace }).map(String.init)
+        let masked = words.enumerated().map { index, word -> String in
+            let atEdge = index < 2 || index >= words.count - 2
+            let core = word.trimmingCharacters(in: .punctuationCharacters)
+            let isArabic = !core.isEmpty && core.allSatisfy(\.isNumber)
+            let isRoman = !core.isEmpty && core.count <= 6 && core.allSatisfy { "ivxlcdm".contains($0) }
+            return atEdge && (isArabic || isRoman) ? "#" : word
         }
-        let joined = words.joined(separator: " ")
-        return joined.replacingOccurrences(of: "#+", with: "#", options: String.CompareOptions.regularExpression)
+        return masked.joined(separator: " ")
     }
 }

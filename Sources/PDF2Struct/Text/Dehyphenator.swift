@@ -2,8 +2,9 @@ import Foundation
 
 /// Decides whether a hyphen at a line end is a break to undo (`capabili-` / `ties`) or a real
 /// hyphen to keep (`U.S.-` / `Japan`, `self-` / `defense`). Evidence, strongest first:
-/// 1. a capital or digit after the hyphen, or a capital, digit or period inside the first
-///    part, means a compound (`post-Cold`, `U.S.-Japan`, `FHS-compliant`): keep;
+/// 1. a capital or digit after the hyphen, a capital, digit or period inside the first part,
+///    or a one-letter first part (no typesetter breaks after one letter) means a compound
+///    (`post-Cold`, `U.S.-Japan`, `FHS-compliant`, `n-tridecanal`): keep;
 /// 2. the document itself: whichever of the joined word and the hyphenated form it prints
 ///    more often in mid-line wins;
 /// 3. a first part that is a common compound prefix (`self`, `well`, `long`…) keeps the hyphen;
@@ -29,7 +30,8 @@ public struct Dehyphenator: Sendable {
         let tail = Self.leadingWord(suffix)
         guard let headLast = head.last, headLast.isLetter, let tailFirst = tail.first else { return false }
         if tailFirst.isUppercase || tailFirst.isNumber || !tailFirst.isLetter { return false }
-        if head.dropFirst().contains(where: { $0.isUppercase || $0.isNumber || $0 == "." }) || head.first!.isNumber { return false }
+        if head.count == 1 || head.first!.isNumber { return false }
+        if head.dropFirst().contains(where: { $0.isUppercase || $0.isNumber || $0 == "." }) { return false }
         let joined = (head + tail).lowercased()
         let hyphenated = (head + "-" + tail).lowercased()
         let joinedCount = vocabulary[joined] ?? 0

@@ -1,0 +1,64 @@
+# pdf2struct — build, test and convert. See README.md.
+#   make            release build
+#   make convert    convert every fixture (and the merged two-part paper) into out/
+#   make test       unit, golden, accuracy and CLI tests
+#   make fixtures   regenerate fixture PDFs and truth files from their sources
+#   make regress-update   re-record the golden outputs (review the diff first!)
+#   make install PREFIX=/usr/local
+#   make clean
+
+PREFIX ?= /usr/local
+OUT ?= out
+SWIFT ?= swift
+RELEASE_BIN := .build/release/pdf2struct
+FIXTURES := $(filter-out fixtures/part1.pdf fixtures/part2.pdf,$(wildcard fixtures/*.pdf))
+DEPS_STAMP := .build/.deps-installed
+
+.PHONY: all build deps test convert score fixtures regress-update install clean
+
+all: build
+
+# Installs missing Debian/PyPI packages once per checkout (the stamp is refreshed when the
+# script changes).
+$(DEPS_STAMP): scripts/install-deps.sh
+	bash scripts/install-deps.sh
+	@mkdir -p .build && touch $@
+
+deps: $(DEPS_STAMP)
+
+build: $(DEPS_STAMP)
+	$(SWIFT) build -c release --product pdf2struct
+
+$(RELEASE_BIN): build
+
+test: $(DEPS_STAMP)
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+convert: build
+	@mkdir -p $(OUT)
+	$(RELEASE_BIN) $(FIXTURES) -o $(OUT)
+	$(RELEASE_BIN) fixtures/part1.pdf -o $(OUT)
+	$(RELEASE_BIN) fixtures/part2.pdf -o $(OUT)
+	$(RELEASE_BIN) fixtures/part1.pdf fixtures/part2.pdf --merge paper -o $(OUT)
+
+# Scores out/ against the fixtures' truth files (run `make convert` first).
+score:
+	python3 ../shared/eval/score.py --corpus fixtures --outputs $(OUT)
+
+fixtures:
+	bash fixtures/generate/deps.sh
+	python3 fixtures/generate/make_paper.py
+	python3 fixtures/generate/make_latex-brief.py
+	python3 fixtures/generate/make_office-report.py
+	python3 fixtures/generate/make_groff-twocol.py
+
+regress-update: $(DEPS_STAMP)
+	PDF2STRUCT_RECORD_GOLDEN=1 $(SWIFT) test --filter GoldenTests
+
+install: build
+	install -d $(DESTDIR)$(PREFIX)/bin
+	install -m 0755 $(RELEASE_BIN) $(DESTDIR)$(PREFIX)/bin/pdf2struct
+
+clean:
+	rm -rf .build $(OUT)
