@@ -7,15 +7,15 @@ import Foundation
 enum EntryPoint {
     static func main() {
         do {
-            var command = try Convert.parseAsRoot()
+            var command = try Root.parseAsRoot()
             try command.run()
         } catch {
-            let code = Convert.exitCode(for: error)
+            let code = Root.exitCode(for: error)
             if code == .validationFailure {
-                FileHandle.standardError.write(Data((Convert.fullMessage(for: error) + "\n").utf8))
+                FileHandle.standardError.write(Data((Root.fullMessage(for: error) + "\n").utf8))
                 exit(ExitStatus.usage.rawValue)
             }
-            Convert.exit(withError: error)
+            Root.exit(withError: error)
         }
     }
 }

@@ -1,11 +1,12 @@
 import Foundation
 
 /// Recognises the marker that opens a list item: a bullet glyph, or an enumerator such as
-/// `3.`, `3)`, `(c)`, `iv.`. Returns the marker and the text after it.
+/// `3.`, `3)`, `(c)`, `c.`, `iv.`, `B)`. A capital with a full stop (`A. Q. Khan`) is an
+/// initial, not a marker. Returns the marker and the text after it.
 public enum ListItemMarker {
     private static let bullets: Set<Character> = ["•", "◦", "▪", "▫", "‣", "●", "○", "■", "□", "–", "—", "-", "*", "·", "➢", "✓"]
     private static let enumerator = try! NSRegularExpression(
-        pattern: #"^(\(?([0-9]{1,2}|[a-z]|[ivx]{1,4})[.)])\s+(\S.*)$"#, options: [.caseInsensitive])
+        pattern: #"^(\(?([0-9]{1,2}|[a-z]|[ivx]{1,4})[.)]|\(?[A-Z]\))\s+(\S.*)$"#)
 
     /// `(marker, rest)` when `text` opens with a list marker, else nil.
     public static func split(_ text: String) -> (marker: ListMarker, rest: String)? {

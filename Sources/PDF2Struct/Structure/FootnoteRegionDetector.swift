@@ -1,7 +1,8 @@
 /// Finds the footnotes at the foot of a page: the trailing blocks set smaller than the body
 /// whose first line opens with a note label. A trailing small block with no label directly
 /// under the body, on a page after one with footnotes, continues the last footnote. Small
-/// text that opens with no label (a caption, a source line) stays in the body.
+/// text that opens with no label (a caption, a source line) stays in the body, and so does a
+/// page with no body-size text above the small type (a notes section or bibliography).
 public struct FootnoteRegionDetector: Sendable {
     public var thresholds: Thresholds
 
@@ -25,6 +26,10 @@ public struct FootnoteRegionDetector: Sendable {
             start -= 1
         }
         guard start < blocks.count else { return Result(body: blocks, continuation: [], notes: []) }
+        // Footnotes sit under running text: a page set wholly in small type (a notes section,
+        // a bibliography) has no footnote region.
+        let hasBodyText = blocks[..<start].contains { abs($0.mainSize - bodySize) <= thresholds.blockSizeChangeRatio * bodySize }
+        guard hasBodyText else { return Result(body: blocks, continuation: [], notes: []) }
         // The region must be below every body block (a small block mid-page is not a footnote).
         let bodyBottom = blocks[..<start].map(\.bbox.y1).max() ?? 0
         var region = Array(blocks[start...])
