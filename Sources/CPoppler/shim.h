@@ -4,6 +4,7 @@
 #include <poppler.h>
 #include <glib.h>
 #include <glib-object.h>
+#include <cairo.h>
 
 /* Target page (1-based) of an outline action, resolving named destinations; 0 when none.
    Kept in C because PopplerAction is a union that Swift imports awkwardly. */

@@ -33,7 +33,8 @@ public final class PopplerDocument {
 
     deinit { p2s_unref(UnsafeMutableRawPointer(handle)) }
 
-    private var document: OpaquePointer { handle }
+    /// The poppler document, for the other owners in this module (e.g. `PageCanvas`).
+    var document: OpaquePointer { handle }
 
     /// Reads a whole file, mapping each failure to a `PDFError`.
     public static func readFile(_ path: String) throws(PDFError) -> Data {
