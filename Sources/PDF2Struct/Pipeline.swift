@@ -34,8 +34,9 @@ public struct Pipeline: Sendable {
     public func convert(_ parts: [Input]) throws -> Document {
         var pages: [PageLines] = []
         var sources: [SourceFile] = []
-        let extractor = RunExtractor()
+        let extractor = RunExtractor(thresholds: configuration.thresholds)
         let lineBuilder = LineBuilder(thresholds: configuration.thresholds)
+        let readingOrder = ReadingOrder(thresholds: configuration.thresholds)
         for (index, input) in parts.enumerated() {
             let document = try PopplerDocument(data: input.data, password: input.password)
             sources.append(SourceFile(fileName: input.fileName, sha256: SHA256.hex(of: input.data),
@@ -43,7 +44,7 @@ public struct Pipeline: Sendable {
             for pageIndex in 0..<document.pageCount {
                 let text = extractor.extract(try document.page(pageIndex), part: index + 1)
                 pages.append(PageLines(part: index + 1, page: text.page, width: text.width, height: text.height,
-                                       lines: lineBuilder.build(text), unmappedCharacters: text.unmappedCharacters))
+                                       lines: readingOrder.order(lineBuilder.build(text)), unmappedCharacters: text.unmappedCharacters))
             }
         }
         return try DocumentBuilder(configuration: configuration).build(pages: pages, sources: sources)

@@ -2,6 +2,30 @@
 /// document's body font size unless the name says otherwise; distances are in points.
 public struct Thresholds: Codable, Equatable, Sendable {
     // MARK: Runs and lines
+    /// A horizontal gap between two glyphs wider than this share of the font size is a word
+    /// space even where the PDF has no space character.
+    public var wordGapRatio: Double = 0.3
+    /// A gap inside a line wider than this multiple of the font size is a column gutter (or the
+    /// space between a margin heading and its text): the line is split there.
+    public var columnGapRatio: Double = 2.0
+    /// Runs whose baselines differ by less than this share of their size share a line when
+    /// lines are rebuilt from geometry.
+    public var baselineToleranceRatio: Double = 0.45
+
+    // MARK: Reading order
+    /// A vertical strip free of text at least this multiple of the body size wide separates
+    /// columns.
+    public var minGutterRatio: Double = 0.7
+    /// A horizontal gap at least this share of the usual line height may separate bands of a
+    /// page (a full-width title above two columns).
+    public var minBandGapRatio: Double = 0.5
+    /// A side column no wider than this share of the text beside it, holding at most
+    /// `marginColumnMaxLineShare` as many lines, is a margin (side headings, notes) read
+    /// interleaved with that text rather than before it.
+    public var marginColumnMaxWidthShare: Double = 0.4
+    public var marginColumnMaxLineShare: Double = 0.5
+    /// Pages with more lines than this keep poppler's order (bounded time on hostile pages).
+    public var readingOrderMaxLines: Int = 3000
     /// A run whose size is at most this share of its line's main size may be a note marker.
     public var markerMaxSizeRatio: Double = 0.88
     /// A run whose baseline sits above the line's baseline by at least this share of the line's

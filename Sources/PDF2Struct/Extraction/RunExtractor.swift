@@ -1,9 +1,14 @@
 import PopplerText
 
-/// Turns poppler's characters into runs: splits at line breaks, spaces and font changes.
+/// Turns poppler's characters into runs: splits at line breaks, spaces, font changes and
+/// gaps wide enough to be a space poppler did not write (a tab after a list label).
 /// Never drops a printable character; spaces become `spaceBefore` flags.
 public struct RunExtractor: Sendable {
-    public init() {}
+    public var thresholds: Thresholds
+
+    public init(thresholds: Thresholds = Thresholds()) {
+        self.thresholds = thresholds
+    }
 
     public func extract(_ raw: RawPage, part: Int) -> PageText {
         let styles = raw.fonts.map { FontStyle(fontName: $0.name) }
@@ -38,6 +43,15 @@ public struct RunExtractor: Sendable {
                 spaceBefore = !line.isEmpty
             default:
                 if glyph.font != font, !scalars.isEmpty { flushRun() }
+                if let runBox = box, !scalars.isEmpty {
+                    let size = font >= 0 && font < raw.fonts.count ? raw.fonts[font].size : runBox.height
+                    let gap = glyph.box.x0 - runBox.x1
+                    let jumpsBack = glyph.box.x1 < runBox.x1 - size
+                    if (gap > thresholds.wordGapRatio * size && glyph.box.verticalOverlap(runBox) > 0) || jumpsBack {
+                        flushRun()
+                        spaceBefore = true
+                    }
+                }
                 if glyph.scalar == "\u{FFFD}" || (0xE000...0xF8FF).contains(glyph.scalar.value) { unmapped += 1 }
                 font = glyph.font
                 scalars.append(glyph.scalar)

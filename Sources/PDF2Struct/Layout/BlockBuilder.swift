@@ -3,7 +3,8 @@ import PopplerText
 /// Groups a page's body lines into blocks. A new block starts at: a jump back up the page (a new
 /// column), a gap clearly wider than the page's usual line gap, a change of size or of
 /// bold/regular, a first-line indent after a full line, a sentence start after a short line
-/// ending a sentence, or a list marker. Never reorders lines.
+/// ending a sentence, a bold lead-in after a finished sentence, or a list marker. Never
+/// reorders lines.
 public struct BlockBuilder: Sendable {
     public var thresholds: Thresholds
 
@@ -63,6 +64,11 @@ public struct BlockBuilder: Sendable {
         let previousAtEdge = previous.bbox.x0 - left < thresholds.firstLineIndentPoints
         if indent >= thresholds.firstLineIndentPoints, indent < 6 * size, previousAtEdge,
            block.count >= 2 || (Self.endsSentence(previous.bodyText) && Self.startsSentence(line.bodyText)) {
+            return true
+        }
+        // A bold lead-in opening a line after a sentence in regular type (a run-in heading).
+        if line.runs.first?.isBold == true, !line.isBold, !previous.runs.contains(where: \.isBold),
+           Self.endsSentence(previous.bodyText) {
             return true
         }
         // A short line that ends a sentence, then a line that starts one.

@@ -1,8 +1,12 @@
+import Foundation
 import PopplerText
 
 /// Builds `Line`s from poppler's lines: finds each line's main size and baseline and flags
-/// raised, smaller runs as superscripts. A poppler line made only of superscripts (poppler
-/// sometimes lifts a marker into a line of its own) is folded into the line it sits on.
+/// raised, smaller runs as superscripts. Where poppler's lines are unusable — glyphs that jump
+/// back along the line, as when it interleaves two columns — the page's runs are regrouped
+/// into lines by baseline. A line crossing a gap as wide as a column gutter is split there. A
+/// line made only of superscripts (poppler sometimes lifts a marker into a line of its own) is
+/// folded into the line it sits on.
 public struct LineBuilder: Sendable {
     public var thresholds: Thresholds
 
@@ -11,23 +15,112 @@ public struct LineBuilder: Sendable {
     }
 
     public func build(_ page: PageText) -> [Line] {
+        var runLines = page.lines.filter { !$0.isEmpty }
+        if runLines.contains(where: isInterleaved) {
+            runLines = regroupByBaseline(runLines.flatMap { $0 })
+        }
+        runLines = runLines.flatMap(splitAtGutters)
         var lines: [Line] = []
-        for runs in page.lines where !runs.isEmpty {
+        for runs in runLines {
             let line = makeLine(runs)
-            if let last = lines.indices.last, isLiftedMarkerLine(line, host: lines[last]) {
-                lines[last] = makeLine(merge(lines[last].runs, line.runs))
+            if let host = lines.indices.suffix(4).last(where: { isLiftedMarkerLine(line, host: lines[$0]) }) {
+                lines[host] = makeLine(merge(lines[host].runs, line.runs))
             } else {
                 lines.append(line)
             }
         }
-        return lines
+        return attachLoneLabels(lines)
+    }
+
+    /// True when a run starts well left of where the run before it ended: poppler has mixed
+    /// text from different places of the page into one line.
+    func isInterleaved(_ runs: [TextRun]) -> Bool {
+        zip(runs, runs.dropFirst()).contains { a, b in
+            b.bbox.x0 < a.bbox.x1 - max(a.fontSize, b.fontSize) && b.bbox.verticalOverlap(a.bbox) > 0
+        }
+    }
+
+    /// Groups runs into lines by baseline (top to bottom), each line left to right.
+    func regroupByBaseline(_ runs: [TextRun]) -> [[TextRun]] {
+        let sorted = runs.sorted { ($0.baseline, $0.bbox.x0) < ($1.baseline, $1.bbox.x0) }
+        var rows: [[TextRun]] = []
+        var rowBaseline = -Double.infinity
+        for run in sorted {
+            if run.baseline - rowBaseline > thresholds.baselineToleranceRatio * run.fontSize || rows.isEmpty {
+                rows.append([run])
+                rowBaseline = run.baseline
+            } else {
+                rows[rows.count - 1].append(run)
+            }
+        }
+        return rows.map { row in
+            var ordered = row.sorted { $0.bbox.x0 < $1.bbox.x0 }
+            for i in ordered.indices {
+                ordered[i].spaceBefore = i > 0 && ordered[i].bbox.x0 - ordered[i - 1].bbox.x1 > thresholds.wordGapRatio * ordered[i].fontSize * 0.5
+            }
+            return ordered
+        }
+    }
+
+    /// Splits a line wherever two neighbouring runs are further apart than a column gutter.
+    func splitAtGutters(_ runs: [TextRun]) -> [[TextRun]] {
+        var pieces: [[TextRun]] = [[]]
+        for run in runs {
+            if let last = pieces[pieces.count - 1].last,
+               run.bbox.x0 - last.bbox.x1 > thresholds.columnGapRatio * max(run.fontSize, last.fontSize) {
+                var first = run
+                first.spaceBefore = false
+                pieces.append([first])
+            } else {
+                pieces[pieces.count - 1].append(run)
+            }
+        }
+        return pieces.filter { !$0.isEmpty }
+    }
+
+    /// A line holding only a short label (`1`, `2.`, `*`, `•`) that sits on the same baseline
+    /// as a line starting just to its right is that line's opening: word processors set note
+    /// and list labels apart with a tab, and poppler then reads them as lines of their own.
+    func attachLoneLabels(_ lines: [Line]) -> [Line] {
+        var result = lines
+        var index = 0
+        while index < result.count {
+            let label = result[index]
+            guard Self.isLoneLabel(label),
+                  let host = result.indices.first(where: { $0 != index && !Self.isLoneLabel(result[$0]) && isBeside(label, result[$0]) })
+            else {
+                index += 1
+                continue
+            }
+            var runs = result[host].runs
+            runs[0].spaceBefore = true
+            result[host] = makeLine(label.runs + runs)
+            result.remove(at: index)
+        }
+        return result
+    }
+
+    /// True when `label` ends just left of where `line` starts, on the same baseline.
+    private func isBeside(_ label: Line, _ line: Line) -> Bool {
+        let size = max(label.mainSize, line.mainSize)
+        let gap = line.bbox.x0 - label.bbox.x1
+        return abs(line.baseline - label.baseline) < 0.3 * size && gap >= 0 && gap < 5 * size
+    }
+
+    static func isLoneLabel(_ line: Line) -> Bool {
+        line.runs.count == 1 && isLabelText(line.runs[0].text)
+    }
+
+    static func isLabelText(_ text: String) -> Bool {
+        text.count <= 4 && (text.range(of: #"^(\(?[0-9]{1,3}[.)]?|[a-z][.)]|[*†‡§•▪–-])$"#, options: .regularExpression) != nil)
     }
 
     /// True when `line` holds only short, smaller runs sitting on `host`: a superscript that
     /// poppler put in a line of its own.
     private func isLiftedMarkerLine(_ line: Line, host: Line) -> Bool {
         let small = line.runs.allSatisfy { $0.fontSize <= thresholds.markerMaxSizeRatio * host.mainSize && $0.text.count <= 4 }
-        return small && host.bbox.verticalOverlap(line.bbox) > 0.3 * line.bbox.height
+        let beside = line.bbox.x0 >= host.bbox.x0 - host.mainSize && line.bbox.x0 <= host.bbox.x1 + host.mainSize
+        return small && beside && host.bbox.verticalOverlap(line.bbox) > 0.3 * line.bbox.height
             && line.bbox.y0 < host.baseline
     }
 

@@ -57,7 +57,7 @@ public struct DocumentBuilder: Sendable {
         }
 
         // Title, headings, list items, paragraphs.
-        var units = classify(bodyBlocks, bodySize: bodySize, firstPage: pages.first)
+        var units = demoteTitlePageLines(classify(bodyBlocks, bodySize: bodySize, firstPage: pages.first), pageCount: pages.count)
         let title = units.first { $0.role == .title }.map { composer.compose($0.lines).text }
         resolveLevels(&units, outlines: sources.map(\.outline), title: title)
         let (bodyUnits, endnotes) = extractEndnotes(units)
@@ -136,6 +136,24 @@ public struct DocumentBuilder: Sendable {
             }
         }
         return units
+    }
+
+    /// Lines of a title page set larger than the body (subtitle, authors, date) look like
+    /// headings; a heading on the first page whose style no heading on a later page shares, and
+    /// which has no numbering, is such a line and becomes a paragraph.
+    private func demoteTitlePageLines(_ units: [Unit], pageCount: Int) -> [Unit] {
+        guard pageCount > 1, let first = units.first?.first else { return units }
+        func style(_ unit: Unit) -> HeadingStyle {
+            HeadingStyle(size: unit.first.mainSize, isBold: unit.first.isBold, isItalic: unit.first.isItalic, isAllCaps: false)
+        }
+        let laterStyles = Set(units.filter { $0.role == .heading && ($0.first.page != first.page || $0.first.part != first.part) }.map(style))
+        return units.map { unit in
+            guard unit.role == .heading, unit.first.page == first.page, unit.first.part == first.part,
+                  HeadingNumbering.level(of: unit.plainText) == nil, !laterStyles.contains(style(unit)) else { return unit }
+            var paragraph = unit
+            paragraph.role = .paragraph
+            return paragraph
+        }
     }
 
     private func resolveLevels(_ units: inout [Unit], outlines: [[OutlineItem]], title: String?) {

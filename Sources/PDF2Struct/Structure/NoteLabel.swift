@@ -22,11 +22,20 @@ public struct NoteLabel: Equatable, Sendable {
         return NoteLabel(label: String(text[range]), isRaised: false)
     }
 
-    /// True when this label may open the next note after `previous` (nil: the first note). Plain
-    /// numbers must follow on; raised labels and symbols always may.
+    /// True when this label may open the next note after `previous` (nil: the first note).
+    /// Raised labels and symbols always may; a plain number must follow on from the previous
+    /// number, and a plain letter from the previous letter (or be `a`), so that a continuation
+    /// line starting "a century…" or "2005 was…" is not taken for a new note.
     public func follows(_ previous: String?) -> Bool {
-        if isRaised || Int(label) == nil { return true }
-        guard let previous, let p = Int(previous) else { return true }
-        return Int(label)! == p + 1
+        if isRaised { return true }
+        if let number = Int(label) {
+            guard let previous else { return true }
+            return Int(previous).map { number == $0 + 1 } ?? false
+        }
+        guard let letter = label.unicodeScalars.first, label.count == 1, letter.properties.isLowercase else { return true }
+        guard let previous, let last = previous.unicodeScalars.first, previous.count == 1, last.properties.isLowercase else {
+            return previous == nil && label == "a"
+        }
+        return letter.value == last.value + 1
     }
 }

@@ -41,6 +41,12 @@ public struct TextComposer: Sendable {
             }
             guard lineIndex + 1 < lines.count else { break }
             let next = lines[lineIndex + 1].bodyText
+            // Justified text sometimes sets the break hyphen apart ("in -" / "cluded").
+            if text.hasSuffix(" -"), next.first?.isLowercase == true {
+                text.removeLast(2)
+                text += "-"
+                scalarCount -= 1
+            }
             if endsWithHyphen(text), dehyphenator.joins(prefix: text, suffix: next) {
                 text.removeLast()
                 scalarCount -= 1
