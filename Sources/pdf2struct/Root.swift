@@ -25,7 +25,7 @@ struct Root: ParsableCommand {
         abstract: "Convert report PDFs into structured JSON and Markdown with linked footnotes.",
         discussion: examples,
         version: PDF2StructVersion.current,
-        subcommands: [Convert.self],
+        subcommands: [Convert.self, Inspect.self],
         defaultSubcommand: Convert.self
     )
 }
