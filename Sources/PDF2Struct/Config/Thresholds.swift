@@ -8,6 +8,8 @@ public struct Thresholds: Codable, Equatable, Sendable {
     /// A gap inside a line wider than this multiple of the font size is a column gutter (or the
     /// space between a margin heading and its text): the line is split there.
     public var columnGapRatio: Double = 2.0
+    /// A vertical strip is a gutter when at most this share of the busiest strip's lines cover it.
+    public var gutterMaxCoverageShare: Double = 0.25
     /// Runs whose baselines differ by less than this share of their size share a line when
     /// lines are rebuilt from geometry.
     public var baselineToleranceRatio: Double = 0.45

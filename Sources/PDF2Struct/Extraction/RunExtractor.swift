@@ -47,7 +47,8 @@ public struct RunExtractor: Sendable {
                     let size = font >= 0 && font < raw.fonts.count ? raw.fonts[font].size : runBox.height
                     let gap = glyph.box.x0 - runBox.x1
                     let jumpsBack = glyph.box.x1 < runBox.x1 - size
-                    if (gap > thresholds.wordGapRatio * size && glyph.box.verticalOverlap(runBox) > 0) || jumpsBack {
+                    let leavesLine = glyph.box.verticalOverlap(runBox) == 0
+                    if (gap > thresholds.wordGapRatio * size && !leavesLine) || jumpsBack || leavesLine {
                         flushRun()
                         spaceBefore = true
                     }

@@ -19,7 +19,7 @@ public struct LineBuilder: Sendable {
         if runLines.contains(where: isInterleaved) {
             runLines = regroupByBaseline(runLines.flatMap { $0 })
         }
-        runLines = runLines.flatMap(splitAtGutters)
+        runLines = splitAtPageGutters(runLines.flatMap(splitAtGutters))
         var lines: [Line] = []
         for runs in runLines {
             let line = makeLine(runs)
@@ -32,12 +32,16 @@ public struct LineBuilder: Sendable {
         return attachLoneLabels(lines)
     }
 
-    /// True when a run starts well left of where the run before it ended: poppler has mixed
-    /// text from different places of the page into one line.
+    /// True when poppler has mixed text from different places of the page into one line: a run
+    /// starts well left of where the run before it ended, or the line is far taller than its
+    /// type (runs from different lines).
     func isInterleaved(_ runs: [TextRun]) -> Bool {
-        zip(runs, runs.dropFirst()).contains { a, b in
+        let jumpsBack = zip(runs, runs.dropFirst()).contains { a, b in
             b.bbox.x0 < a.bbox.x1 - max(a.fontSize, b.fontSize) && b.bbox.verticalOverlap(a.bbox) > 0
         }
+        let top = runs.map(\.bbox.y0).min() ?? 0, bottom = runs.map(\.bbox.y1).max() ?? 0
+        let size = runs.map(\.fontSize).max() ?? 0
+        return jumpsBack || bottom - top > 2.5 * size
     }
 
     /// Groups runs into lines by baseline (top to bottom), each line left to right.
@@ -59,6 +63,58 @@ public struct LineBuilder: Sendable {
                 ordered[i].spaceBefore = i > 0 && ordered[i].bbox.x0 - ordered[i - 1].bbox.x1 > thresholds.wordGapRatio * ordered[i].fontSize * 0.5
             }
             return ordered
+        }
+    }
+
+    /// Splits lines at the page's gutters: vertical strips that nearly no run covers, with text
+    /// on both sides (the gaps between columns, or between a margin column and the text). A
+    /// line poppler ran across a narrow gutter is cut where its gap meets the strip.
+    func splitAtPageGutters(_ lines: [[TextRun]]) -> [[TextRun]] {
+        let runs = lines.flatMap { $0 }
+        guard runs.count > 1 else { return lines }
+        let sizes = runs.map(\.fontSize).sorted()
+        let size = sizes[sizes.count / 2]
+        let left = Int(runs.map(\.bbox.x0).min()!.rounded(.down)), right = Int(runs.map(\.bbox.x1).max()!.rounded(.up))
+        guard right - left > 0, right - left < 20_000 else { return lines }
+        var coverage = [Int](repeating: 0, count: right - left + 1)
+        for line in lines {
+            var covered = Set<Int>()
+            for run in line { for x in Int(run.bbox.x0.rounded(.up))...max(Int(run.bbox.x0.rounded(.up)), Int(run.bbox.x1.rounded(.down))) { covered.insert(x - left) } }
+            for x in covered where x >= 0 && x < coverage.count { coverage[x] += 1 }
+        }
+        let peak = coverage.max() ?? 0
+        let quiet = max(1, Int(thresholds.gutterMaxCoverageShare * Double(peak)))
+        var gutters: [ClosedRange<Double>] = []
+        var start: Int? = nil
+        for x in 0...coverage.count {
+            let isQuiet = x < coverage.count && coverage[x] <= quiet
+            if isQuiet, start == nil { start = x }
+            if !isQuiet, let s = start {
+                let width = Double(x - s)
+                let hasLeft = coverage[..<s].contains { $0 > quiet }, hasRight = x < coverage.count
+                if width >= thresholds.minGutterRatio * size, hasLeft, hasRight {
+                    gutters.append(Double(s + left)...Double(x + left))
+                }
+                start = nil
+            }
+        }
+        guard !gutters.isEmpty else { return lines }
+        return lines.flatMap { line -> [[TextRun]] in
+            var pieces: [[TextRun]] = [[]]
+            for run in line {
+                if let last = pieces[pieces.count - 1].last,
+                   gutters.contains(where: { gutter in
+                       let middle = (gutter.lowerBound + gutter.upperBound) / 2
+                       return last.bbox.x1 <= middle && run.bbox.x0 >= middle
+                   }) {
+                    var first = run
+                    first.spaceBefore = false
+                    pieces.append([first])
+                } else {
+                    pieces[pieces.count - 1].append(run)
+                }
+            }
+            return pieces.filter { !$0.isEmpty }
         }
     }
 
