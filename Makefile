@@ -48,10 +48,7 @@ score:
 
 fixtures:
 	bash fixtures/generate/deps.sh
-	python3 fixtures/generate/make_paper.py
-	python3 fixtures/generate/make_latex-brief.py
-	python3 fixtures/generate/make_office-report.py
-	python3 fixtures/generate/make_groff-twocol.py
+	set -e; while read -r command; do [ -z "$$command" ] || sh -c "$$command"; done < fixtures/generate/ALL
 
 regress-update: $(DEPS_STAMP)
 	PDF2STRUCT_RECORD_GOLDEN=1 $(SWIFT) test --filter GoldenTests
