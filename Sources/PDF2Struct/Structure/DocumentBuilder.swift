@@ -57,7 +57,7 @@ public struct DocumentBuilder: Sendable {
         }
 
         // Title, headings, list items, paragraphs.
-        var units = demoteTitlePageLines(classify(bodyBlocks, bodySize: bodySize, firstPage: pages.first), pageCount: pages.count)
+        var units = demoteTitlePageLines(classify(bodyBlocks, bodySize: bodySize, firstPage: pages.first, metadataTitle: sources.first?.info.title), pageCount: pages.count)
         let title = units.first { $0.role == .title }.map { composer.compose($0.lines).text }
         resolveLevels(&units, outlines: sources.map(\.outline), title: title)
         let (bodyUnits, endnotes) = extractEndnotes(units)
@@ -109,19 +109,11 @@ public struct DocumentBuilder: Sendable {
         var line: Int
     }
 
-    /// Roles for blocks: the title (largest type near the top of the first page), headings,
-    /// list items, paragraphs.
-    private func classify(_ blocks: [TextBlock], bodySize: Double, firstPage: PageLines?) -> [Unit] {
+    /// Roles for blocks: the title (see `TitleDetector`), headings, list items, paragraphs.
+    private func classify(_ blocks: [TextBlock], bodySize: Double, firstPage: PageLines?, metadataTitle: String?) -> [Unit] {
         let headingClassifier = HeadingClassifier(thresholds: thresholds)
-        var titleIndex: Int? = nil
-        if let firstPage {
-            let candidates = blocks.indices.filter { i in
-                blocks[i].part == firstPage.part && blocks[i].page == firstPage.page
-                    && blocks[i].mainSize >= thresholds.titleMinSizeRatio * bodySize
-                    && blocks[i].bbox.y0 < 0.6 * firstPage.height && blocks[i].lines.count <= 4
-            }
-            let largest = candidates.map { blocks[$0].mainSize }.max()
-            titleIndex = candidates.first { blocks[$0].mainSize == largest }
+        let titleIndex = firstPage.flatMap {
+            TitleDetector(thresholds: thresholds).find(in: blocks, firstPage: $0, bodySize: bodySize, metadataTitle: metadataTitle)
         }
         var units: [Unit] = []
         for (i, block) in blocks.enumerated() {
@@ -175,8 +167,11 @@ public struct DocumentBuilder: Sendable {
     private static let notesHeading = try! NSRegularExpression(
         pattern: #"^(notes|endnotes|end notes|notes and references|references and notes)$"#, options: [.caseInsensitive])
 
-    /// Takes the blocks under a Notes/Endnotes heading (up to the next heading of the same or a
-    /// higher level) out of the body and splits them into endnotes.
+    /// Takes the blocks under a Notes/Endnotes heading out of the body and splits them into
+    /// endnotes. The section runs to the next heading of the same or a higher level, except
+    /// that a heading directly followed by labelled notes (`Chapter 2` over notes that restart
+    /// at 1) is a group inside the section: it stays a heading one level below Notes, and its
+    /// notes are numbered afresh.
     private func extractEndnotes(_ units: [Unit]) -> ([Unit], [NoteEntry]) {
         var body: [Unit] = []
         var notes: [NoteEntry] = []
@@ -188,18 +183,30 @@ public struct DocumentBuilder: Sendable {
             let text = HeadingLevelResolver.normalize(unit.plainText)
             guard unit.role == .heading,
                   Self.notesHeading.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil else { continue }
-            var section: [TextBlock] = []
-            while index < units.count, !(units[index].role == .heading && (units[index].level ?? 1) <= (unit.level ?? 1)) {
-                if units[index].role == .heading {
-                    body.append(units[index])
+            let level = unit.level ?? 1
+            var group: [TextBlock] = []
+            func closeGroup() {
+                let split = NoteSplitter.split(group, kind: .endnote, previousLabel: nil)
+                for piece in split.leading { body.append(Unit(role: .paragraph, pieces: [piece])) }
+                notes += split.notes
+                group = []
+            }
+            while index < units.count {
+                let next = units[index]
+                if next.role == .heading {
+                    let opensGroup = index + 1 < units.count && units[index + 1].role != .heading
+                        && units[index + 1].first.lines.first.flatMap(NoteLabel.opening) != nil
+                    guard opensGroup || (next.level ?? 1) > level else { break }
+                    closeGroup()
+                    var groupHeading = next
+                    groupHeading.level = max(next.level ?? 1, level + 1)
+                    body.append(groupHeading)
                 } else {
-                    section += units[index].pieces
+                    group += next.pieces
                 }
                 index += 1
             }
-            let split = NoteSplitter.split(section, kind: .endnote, previousLabel: nil)
-            for piece in split.leading { body.append(Unit(role: .paragraph, pieces: [piece])) }
-            notes += split.notes
+            closeGroup()
         }
         return (body, notes)
     }
