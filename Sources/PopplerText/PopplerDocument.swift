@@ -16,7 +16,17 @@ public final class PopplerDocument {
         let bytes = data.withUnsafeBytes { buffer in g_bytes_new(buffer.baseAddress, gsize(buffer.count)) }
         defer { g_bytes_unref(bytes) }
         var error: UnsafeMutablePointer<GError>? = nil
-        let document = poppler_document_new_from_bytes(bytes, password, &error)
+        let document: OpaquePointer?
+        if let password {
+            // poppler-glib 22.12 dereferences NULL when a password is wrong (AES-256 files) on
+            // its bytes/data/file paths, killing the process; its stream path reports
+            // POPPLER_ERROR_ENCRYPTED instead. So a given password goes through a memory stream.
+            let stream = g_memory_input_stream_new_from_bytes(bytes)
+            defer { p2s_unref(UnsafeMutableRawPointer(stream)) }
+            document = poppler_document_new_from_stream(stream, goffset(data.count), password, nil, &error)
+        } else {
+            document = poppler_document_new_from_bytes(bytes, nil, &error)
+        }
         guard let document else {
             let failure = Self.translate(error, passwordGiven: password != nil)
             if let error { g_error_free(error) }
