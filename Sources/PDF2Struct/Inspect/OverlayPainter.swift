@@ -1,7 +1,7 @@
 import PopplerText
 
 /// Draws one page's share of an `Overlay` over the rendered page: tinted boxes outlined in
-/// their kind's colour, recommendations as a dashed frame around their block, note links (solid
+/// their kind's colour (headings' outlines over paragraphs' where they overlap), recommendations as a dashed frame around their block, note links (solid
 /// when the marker's glyphs were found, dashed when its place is estimated), and the tags last
 /// so that nothing hides them. A tag goes in the margin left of its box (or of the recommendation
 /// frame around it) when that space is free,
@@ -19,11 +19,13 @@ struct OverlayPainter {
 
     func paint(_ overlay: Overlay, part: Int, page: Int, pageWidth: Double, on canvas: PageCanvas) {
         let boxes = overlay.boxes(part: part, page: page)
-        for box in boxes {
+        for box in boxes where box.kind != .recommendation {
+            canvas.fill(box.rect, color: box.kind.color.opacity(fillOpacity))
+        }
+        for box in boxes.sorted(by: { Self.strokeOrder($0.kind) < Self.strokeOrder($1.kind) }) {
             if box.kind == .recommendation {
                 canvas.stroke(frame(of: box), color: box.kind.color, lineWidth: 1.4 * lineWidth, dash: [4, 2])
             } else {
-                canvas.fill(box.rect, color: box.kind.color.opacity(fillOpacity))
                 canvas.stroke(box.rect, color: box.kind.color.opacity(0.9), lineWidth: lineWidth)
             }
         }
@@ -48,6 +50,19 @@ struct OverlayPainter {
             drawLink(link, part: part, page: page, content: (left, right), on: canvas, layout: &layout)
         }
         for tag in layout.tags { drawTag(tag.text, in: tag.rect, color: tag.color, on: canvas) }
+    }
+
+    /// Outlines are drawn all fills first, then by kind in this order (stable within a kind), so
+    /// that where boxes overlap, a heading's or title's outline stays on top of the paragraphs
+    /// and a recommendation's frame on top of everything.
+    private static func strokeOrder(_ kind: OverlayKind) -> Int {
+        switch kind {
+        case .furniture: return 0
+        case .paragraph, .listItem: return 1
+        case .footnote, .endnote: return 2
+        case .title, .heading: return 3
+        case .recommendation: return 4
+        }
     }
 
     /// Where tags go: the first preferred place that is on the page and clear of boxes and
