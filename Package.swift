@@ -16,7 +16,7 @@ let package = Package(
         .systemLibrary(
             name: "CPoppler",
             pkgConfig: "poppler-glib",
-            providers: [.apt(["libpoppler-glib-dev", "libglib2.0-dev"])]
+            providers: [.apt(["libpoppler-glib-dev", "libglib2.0-dev", "libcairo2-dev"])]
         ),
         // The only module that sees C types: owns GObjects, copies pages into Swift values.
         .target(name: "PopplerText", dependencies: ["CPoppler"]),

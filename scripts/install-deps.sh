@@ -4,7 +4,9 @@
 # to install and fails.
 set -euo pipefail
 
-debian=(pkg-config libpoppler-glib-dev libglib2.0-dev poppler-utils pandoc)
+# libcairo2-dev: inspect renders pages with cairo; fonts-dejavu-core: its tag labels;
+# chromium: the test that opens inspect's index.html headless.
+debian=(pkg-config libpoppler-glib-dev libglib2.0-dev libcairo2-dev fonts-dejavu-core poppler-utils pandoc chromium)
 missing=()
 for package in "${debian[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
