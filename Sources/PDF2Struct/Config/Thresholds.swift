@@ -62,7 +62,7 @@ public struct Thresholds: Codable, Equatable, Sendable {
     /// A heading has at most this many words.
     public var headingMaxWords: Int = 24
     /// A heading has at most this many lines.
-    public var headingMaxLines: Int = 3
+    public var headingMaxLines: Int = 5
     /// The title on the first page is at least this much larger than the body size.
     public var titleMinSizeRatio: Double = 1.35
     /// Heading texts and outline titles match when their similarity is at least this.

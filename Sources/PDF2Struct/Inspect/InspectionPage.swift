@@ -24,7 +24,7 @@ struct InspectionPage {
         let ids = Self.elementIDs(elements, document: document)
         var body: [String] = []
         body.append("<header>")
-        body.append("<div class=\"summary\">\(summary())</div>")
+        body.append("<div class=\"summary\">\(summary())<label class=\"zoom\">page width <input type=\"range\" id=\"zoom\" min=\"40\" max=\"250\" step=\"10\" value=\"100\"> <output id=\"zoomvalue\">100%</output></label></div>")
         body.append(legend())
         body.append("<div id=\"details\" aria-live=\"polite\">Click a box on a page, or a block of the text, to see what the converter made of it.</div>")
         body.append("</header>")
@@ -104,7 +104,7 @@ struct InspectionPage {
         let part = page.part > 1 ? "Part \(page.part), " : ""
         var lines = ["<section class=\"page\" id=\"page-\(page.part)-\(page.page)\">",
                      "<h2>\(part)Page \(page.page)\(label)</h2>",
-                     "<div class=\"sheet\" style=\"max-width:\(page.pixelWidth)px\">",
+                     "<div class=\"sheet\">",
                      "<img src=\"\(HTMLText.escape(page.fileName))\" width=\"\(page.pixelWidth)\" height=\"\(page.pixelHeight)\" alt=\"Page \(page.page) with the detected structure drawn over it\">"]
         for box in overlay.boxes(part: page.part, page: page.page) {
             var rect = box.rect

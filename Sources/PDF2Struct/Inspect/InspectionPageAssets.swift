@@ -31,7 +31,9 @@ enum InspectionPageAssets {
         .page h2{font-size:13px;font-weight:600;margin:14px 0 4px;color:#546e7a}
         .page:first-child h2{margin-top:0}
         .pagelabel{font-weight:normal}
-        .sheet{position:relative;box-shadow:0 1px 4px rgba(0,0,0,.25);background:#fff}
+        .zoom{float:right;font-size:12.5px;color:#546e7a}
+        .zoom input{vertical-align:middle;width:9em}
+        .sheet{position:relative;width:calc(var(--zoom,100) * 1%);box-shadow:0 1px 4px rgba(0,0,0,.25);background:#fff}
         .sheet img{display:block;width:100%;height:auto}
         .box{position:absolute;display:block;outline-offset:0}
         .box:hover{outline:2px solid var(--c);background:color-mix(in srgb,var(--c) 12%,transparent)}
@@ -63,6 +65,7 @@ enum InspectionPageAssets {
     /// Selecting an element (click on a box, a block of text, a footnote reference or a link in
     /// the details) highlights it on both sides, scrolls the other side to it and shows its
     /// details; hovering a block outlines its boxes. `#b12` in the address selects on load.
+    /// The range control sets the pages' width as a share of their pane.
     /// Details are inserted as text nodes only.
     static let script = """
         (function () {
@@ -140,6 +143,11 @@ enum InspectionPageAssets {
             document.querySelectorAll('.hover').forEach(function (e) { e.classList.remove('hover'); });
             var element = event.target.closest('[data-id]');
             if (element) withId(element.getAttribute('data-id')).forEach(function (e) { e.classList.add('hover'); });
+          });
+          var zoom = document.getElementById('zoom');
+          zoom.addEventListener('input', function () {
+            document.getElementById('pages').style.setProperty('--zoom', zoom.value);
+            document.getElementById('zoomvalue').textContent = zoom.value + '%';
           });
           var start = decodeURIComponent(location.hash.slice(1));
           if (start && details[start]) select(start, null);

@@ -81,17 +81,26 @@ public struct ReadingOrder: Sendable {
             && Double(side.count) <= thresholds.marginColumnMaxLineShare * Double(text.count)
     }
 
-    /// Each margin line goes before the first text line that starts level with it or below.
+    /// Margin lines that follow each other closely form one group (a side heading over several
+    /// lines); each group goes before the first text line that starts level with it or below.
     private func interleave(margin: [Line], text: [Line]) -> [Line] {
+        var groups: [[Line]] = []
+        for line in margin.sorted(by: { $0.bbox.y0 < $1.bbox.y0 }) {
+            if let last = groups.last?.last, line.bbox.y0 - last.bbox.y1 <= 0.6 * last.bbox.height {
+                groups[groups.count - 1].append(line)
+            } else {
+                groups.append([line])
+            }
+        }
         var result: [Line] = []
-        var pending = margin.sorted { $0.bbox.y0 < $1.bbox.y0 }[...]
+        var pending = groups[...]
         for line in text {
-            while let next = pending.first, next.bbox.y0 <= line.bbox.y0 + 0.5 * line.bbox.height {
-                result.append(next)
+            while let next = pending.first, next[0].bbox.y0 <= line.bbox.y0 + 0.5 * line.bbox.height {
+                result += next
                 pending = pending.dropFirst()
             }
             result.append(line)
         }
-        return result + pending
+        return result + pending.flatMap { $0 }
     }
 }

@@ -2,7 +2,8 @@
 /// whose first line opens with a note label. A trailing small block with no label directly
 /// under the body, on a page after one with footnotes, continues the last footnote. Small
 /// text that opens with no label (a caption, a source line) stays in the body, and so does a
-/// page with no body-size text above the small type (a notes section or bibliography).
+/// page with no body-size text above the small type (a notes section or bibliography), and
+/// small type right under a heading (a notes section starting low on a page).
 public struct FootnoteRegionDetector: Sendable {
     public var thresholds: Thresholds
 
@@ -30,6 +31,10 @@ public struct FootnoteRegionDetector: Sendable {
         // a bibliography) has no footnote region.
         let hasBodyText = blocks[..<start].contains { abs($0.mainSize - bodySize) <= thresholds.blockSizeChangeRatio * bodySize }
         guard hasBodyText else { return Result(body: blocks, continuation: [], notes: []) }
+        // Notes directly under a heading are a notes section (or a group of one), not footnotes.
+        if start > 0, HeadingClassifier(thresholds: thresholds).isHeading(blocks[start - 1], bodySize: bodySize) {
+            return Result(body: blocks, continuation: [], notes: [])
+        }
         // The region must be below every body block (a small block mid-page is not a footnote).
         let bodyBottom = blocks[..<start].map(\.bbox.y1).max() ?? 0
         var region = Array(blocks[start...])

@@ -5,7 +5,9 @@ import PopplerText
 /// 1. the PDF outline, when the heading's text matches a bookmark pointing at its page (±1);
 ///    an outline whose single root is the document title is read one level down;
 /// 2. the heading's numbering (`1.` → 1, `1.1` → 2, `A.` → 2…);
-/// 3. its style: headings that share a style share the level the evidence above gave most of
+/// 3. front-matter and back-matter labels (`Contents`, `Foreword`, `Notes`…) are top-level
+///    and their often unique styles do not form a tier of their own;
+/// 4. its style: headings that share a style share the level the evidence above gave most of
 ///    them; a style with no evidence sits one level below the nearest more prominent style.
 public struct HeadingLevelResolver: Sendable {
     public var thresholds: Thresholds
@@ -39,15 +41,16 @@ public struct HeadingLevelResolver: Sendable {
             }) {
                 return hit.0.depth
             }
-            return HeadingNumbering.level(of: candidate.text)
+            return HeadingNumbering.level(of: candidate.text) ?? (Self.isMatterLabel(candidate.text) ? 1 : nil)
         }
+        let tiered = candidates.indices.filter { !Self.isMatterLabel(candidates[$0].text) }
         // Style levels from the evidence.
         var votes: [HeadingStyle: [Int: Int]] = [:]
-        for (candidate, level) in zip(candidates, evidence) {
-            if let level { votes[candidate.style, default: [:]][level, default: 0] += 1 }
+        for i in tiered {
+            if let level = evidence[i] { votes[candidates[i].style, default: [:]][level, default: 0] += 1 }
         }
         // isMoreProminent orders distinct styles totally, so this order is deterministic.
-        let styles = Set(candidates.map(\.style)).sorted { a, b in a.isMoreProminent(than: b) }
+        let styles = Set(tiered.map { candidates[$0].style }).sorted { a, b in a.isMoreProminent(than: b) }
         var styleLevel: [HeadingStyle: Int] = [:]
         var previous = 0
         for style in styles {
@@ -59,7 +62,7 @@ public struct HeadingLevelResolver: Sendable {
                 styleLevel[style] = previous
             }
         }
-        for i in evidence.indices where evidence[i] == nil { evidence[i] = styleLevel[candidates[i].style] }
+        for i in evidence.indices where evidence[i] == nil { evidence[i] = styleLevel[candidates[i].style] ?? 1 }
         return evidence.map { min(6, max(1, $0 ?? 1)) }
     }
 
@@ -84,6 +87,15 @@ public struct HeadingLevelResolver: Sendable {
         walk(items, depth: 1)
         return result
     }
+
+    static let matterLabels: Set<String> = [
+        "contents", "table of contents", "foreword", "preface", "acknowledgments", "acknowledgements", "abstract",
+        "executive summary", "summary", "notes", "endnotes", "references", "bibliography", "glossary",
+        "abbreviations", "list of abbreviations", "index", "about the authors", "about the author",
+    ]
+
+    /// True for the name of a front- or back-matter section.
+    static func isMatterLabel(_ text: String) -> Bool { matterLabels.contains(normalize(text)) }
 
     /// Lower-cased letters and digits separated by single spaces.
     static func normalize(_ text: String) -> String {
