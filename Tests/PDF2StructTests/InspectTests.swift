@@ -168,6 +168,26 @@ struct InspectTests {
         #expect(found == [MarkerLocator.Located(spot: PageSpot(part: 1, page: 1, point: PagePoint(x: 302, y: 227)), isEstimated: false)])
     }
 
+    @Test("A marker that links to no note is drawn as a dark dot with a tag")
+    func unlinkedMarkerIsDrawn() throws {
+        let pdf = try PopplerDocument(path: TestSupport.fixture("latex-brief"))
+        let block = Block(id: "b1", type: .paragraph, text: String(repeating: "x", count: 100),
+                          references: [NoteReference(label: "9", offset: 100)],
+                          provenance: [Provenance(part: 1, page: 1, bbox: PageRect(x0: 100, y0: 300, x1: 400, y1: 336))], fontSize: 10)
+        let document = Document(sources: [], title: nil, blocks: [block], notes: [], recommendations: [], furniture: [],
+                                diagnostics: [], needsOCR: false)
+        let overlay = OverlayPlanner(markerLocator: MarkerLocator(runs: [:], thresholds: Thresholds())).plan(document)
+        #expect(overlay.links.isEmpty)
+        let marker = try #require(overlay.unlinkedMarkers.first)
+        #expect(overlay.unlinkedMarkers.count == 1 && marker.blockID == "b1" && marker.label == "9" && marker.isEstimated)
+        let canvas = try PageCanvas(rendering: 0, of: pdf, scale: 2)
+        let (x, y) = (Int((marker.spot.point.x * 2).rounded()), Int((marker.spot.point.y * 2).rounded()))
+        let before = try #require(canvas.pixel(x: x, y: y))
+        OverlayPainter().paint(overlay, part: 1, page: 1, pageWidth: 612, on: canvas)
+        #expect(before.distance(to: OverlayPainter.unlinkedColor) > 0.5)
+        #expect(try #require(canvas.pixel(x: x, y: y)).distance(to: OverlayPainter.unlinkedColor) < 0.05)
+    }
+
     @Test("Page lists: single pages, ranges, open ends; nonsense is refused")
     func pageSelection() throws {
         #expect(try PageSelection(parsing: "3").pages(in: 5) == [3])

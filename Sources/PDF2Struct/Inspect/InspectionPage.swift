@@ -95,6 +95,7 @@ struct InspectionPage {
             "<li><span class=\"swatch k-\(kind.rawValue)\"></span>\(HTMLText.escape(kind.legendName))</li>"
         }
         items.append("<li><span class=\"swatch line\"></span>marker → note (dashed: marker place estimated)</li>")
+        items.append("<li><span class=\"dot\"></span>marker with no note</li>")
         items.append("<li><span class=\"tagsample\">12 H2</span>reading order and type</li>")
         return "<ul class=\"legend\">\(items.joined())</ul>"
     }

@@ -20,6 +20,7 @@ enum InspectionPageAssets {
         .swatch{display:inline-block;width:18px;height:12px;border:2px solid var(--c);background:color-mix(in srgb,var(--c) 18%,white)}
         .swatch.k-recommendation{border-style:dashed;background:none}
         .swatch.line{border:none;height:2px;background:#ef6c00;width:22px}
+        .dot{display:inline-block;width:8px;height:8px;border-radius:50%;background:#212121}
         .tagsample{font:bold 11px system-ui,sans-serif;background:#1565c0;color:#fff;padding:0 4px}
         #details{min-height:2.9em;margin-top:4px;padding:4px 8px;background:#fffde7;border:1px solid #fff59d;font-size:13px}
         #details .excerpt{color:#455a64;margin-top:2px;max-height:4.4em;overflow:auto}

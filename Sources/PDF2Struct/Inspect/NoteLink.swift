@@ -26,3 +26,12 @@ struct NoteLink: Equatable, Sendable {
 
     var isOnOnePage: Bool { marker.part == note.part && marker.page == note.page }
 }
+
+/// A note marker the converter found but could not link to any note: drawn as a dark dot with
+/// a `1: no note` tag, so stray markers stand out on the page.
+struct UnlinkedMarker: Equatable, Sendable {
+    var blockID: String
+    var label: String
+    var spot: PageSpot
+    var isEstimated: Bool
+}

@@ -1,12 +1,13 @@
 import PopplerText
 
 /// Draws one page's share of an `Overlay` over the rendered page: tinted boxes outlined in
-/// their kind's colour (headings' outlines over paragraphs' where they overlap), recommendations as a dashed frame around their block, note links (solid
-/// when the marker's glyphs were found, dashed when its place is estimated), and the tags last
-/// so that nothing hides them. A tag goes in the margin left of its box (or of the recommendation
-/// frame around it) when that space is free,
-/// else just above the box, else inside its top-left corner (moved down past tags already
-/// placed there). All lengths are in page points.
+/// their kind's colour (headings' outlines over paragraphs' where they overlap),
+/// recommendations as a dashed frame around their block, note links (solid when the marker's
+/// glyphs were found, dashed when its place is estimated), markers with no note as dark dots,
+/// and the tags last so that nothing hides them. A tag goes in the margin left of its box (or
+/// of the recommendation frame around it) when that space is free, else just above the box,
+/// else inside its top-left corner (moved down past tags already placed there). All lengths
+/// are in page points.
 struct OverlayPainter {
     var tagSize = 6.0
     var tagPadding = 1.0
@@ -15,6 +16,8 @@ struct OverlayPainter {
     /// How far a recommendation's frame stands outside its block's box (the inspect page's
     /// clickable box uses it too).
     static let recommendationInset = 2.5
+    /// The colour of markers that link to no note.
+    static let unlinkedColor = CanvasColor(rgb: 0x212121)
     var markerRadius = 1.8
 
     func paint(_ overlay: Overlay, part: Int, page: Int, pageWidth: Double, on canvas: PageCanvas) {
@@ -48,6 +51,11 @@ struct OverlayPainter {
         let right = boxes.map(\.rect.x1).max() ?? pageWidth
         for link in overlay.links(part: part, page: page) {
             drawLink(link, part: part, page: page, content: (left, right), on: canvas, layout: &layout)
+        }
+        for marker in overlay.unlinkedMarkers(part: part, page: page) {
+            canvas.fill(circleAt: marker.spot.point, radius: markerRadius, color: Self.unlinkedColor)
+            marginTag("\(marker.label): no note", at: marker.spot.point, color: Self.unlinkedColor,
+                      dash: marker.isEstimated ? [2, 1.5] : [], content: (left, right), on: canvas, layout: &layout)
         }
         for tag in layout.tags { drawTag(tag.text, in: tag.rect, color: tag.color, on: canvas) }
     }
@@ -108,6 +116,13 @@ struct OverlayPainter {
         let (text, end) = markerHere
             ? ("→ \(link.noteID) p.\(link.note.page)", link.marker.point)
             : ("← \(link.blockID) p.\(link.marker.page)", link.note.point)
+        marginTag(text, at: end, color: color, dash: dash, content: content, on: canvas, layout: &layout)
+    }
+
+    /// A tag in the margin beside `end` (the side nearer to it where there is room), joined to
+    /// it by a thin line.
+    private func marginTag(_ text: String, at end: PagePoint, color: CanvasColor, dash: [Double],
+                           content: (left: Double, right: Double), on canvas: PageCanvas, layout: inout TagLayout) {
         let size = tagRect(text, canvas: canvas)
         let y = end.y - size.height / 2
         let rightSide = size.offset(x: content.right + 3, y: y)

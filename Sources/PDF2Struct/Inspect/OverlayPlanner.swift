@@ -2,9 +2,9 @@ import PopplerText
 
 /// Decides what `pdf2struct inspect` draws for a document: one box per printed piece of every
 /// block, note, recommendation and furniture line, tagged with reading order and type, and one
-/// link per note reference that was linked to a note. Boxes come in drawing order: furniture,
-/// body, notes, then recommendations on top. Unlinked markers get no line (the diagnostics
-/// already name them).
+/// link per note reference that was linked to a note (a reference linked to none is listed as
+/// an unlinked marker). Boxes come in drawing order: furniture, body, notes, then
+/// recommendations on top.
 struct OverlayPlanner {
     var markerLocator: MarkerLocator
 
@@ -45,23 +45,28 @@ struct OverlayPlanner {
                                     summary: "\(recommendation.id) · recommendation (\(recommendation.rule) rule) in \(recommendation.blockID) · “\(excerpt(recommendation.text))”",
                                     piece: 0))
         }
-        return Overlay(boxes: boxes, links: links(document))
+        let (links, unlinked) = markers(document)
+        return Overlay(boxes: boxes, links: links, unlinkedMarkers: unlinked)
     }
 
-    private func links(_ document: Document) -> [NoteLink] {
+    private func markers(_ document: Document) -> ([NoteLink], [UnlinkedMarker]) {
         let notes = Dictionary(document.notes.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         var links: [NoteLink] = []
+        var unlinked: [UnlinkedMarker] = []
         for block in document.blocks where !block.references.isEmpty {
             let places = markerLocator.locate(block)
             for (reference, place) in zip(block.references, places) {
-                guard let noteID = reference.noteID, let note = notes[noteID], let first = note.provenance.first else { continue }
+                guard let noteID = reference.noteID, let note = notes[noteID], let first = note.provenance.first else {
+                    unlinked.append(UnlinkedMarker(blockID: block.id, label: reference.label, spot: place.spot, isEstimated: place.isEstimated))
+                    continue
+                }
                 let target = PagePoint(x: first.bbox.x0, y: first.bbox.y0 + min(4, first.bbox.height / 2))
                 links.append(NoteLink(blockID: block.id, noteID: noteID, label: reference.label, kind: note.kind,
                                       marker: place.spot, markerIsEstimated: place.isEstimated,
                                       note: PageSpot(part: first.part, page: first.page, point: target)))
             }
         }
-        return links
+        return (links, unlinked)
     }
 
     private func excerpt(_ text: String) -> String {
