@@ -227,6 +227,7 @@ struct InspectTests {
         #expect(elements[2].html == "A *starred* line with a note<sup class=\"fnref\"><a href=\"#fn-1\">1</a></sup> and an <sup class=\"unlinked\" title=\"marker with no note\">7</sup> and &lt;script&gt;alert(1)&lt;/script&gt; continued here.")
         #expect(elements[6].html == "<strong>Recommendation 1:</strong> Do it.")
         #expect(renderer.inline("2 ** 3") == "2 ** 3")
+        #expect(renderer.elements("## Heading\nnext line\n").map(\.kind) == [.heading(2), .paragraph])
         let html = renderer.html(elements, ids: ["b1", "b2", "b3", "b4", "b5", "b6", "b7", "n1"])
         #expect(html.contains("<h3 data-id=\"b2\" id=\"md-b2\">2.1 Heading</h3>"))
         #expect(html.contains("<ul>\n<li data-id=\"b4\" id=\"md-b4\">one</li>\n<li data-id=\"b5\" id=\"md-b5\">two</li>\n</ul>\n<ol>\n<li value=\"3\" data-id=\"b6\""))

@@ -27,7 +27,7 @@ public struct Inspector: Sendable {
     public func inspect(_ input: Pipeline.Input, pages selection: PageSelection? = nil, into folder: String) throws -> Result {
         let document = try Pipeline(configuration: configuration).convert([input])
         let pdf = try PopplerDocument(data: input.data, password: input.password)
-        let numbers = selection?.pages(in: pdf.pageCount) ?? Array(1...max(1, pdf.pageCount)).filter { $0 <= pdf.pageCount }
+        let numbers = selection?.pages(in: pdf.pageCount) ?? (pdf.pageCount > 0 ? Array(1...pdf.pageCount) : [])
         if numbers.isEmpty, selection != nil { throw InspectionError.noPagesSelected(pageCount: pdf.pageCount) }
 
         var runs: [MarkerLocator.PageKey: [TextRun]] = [:]

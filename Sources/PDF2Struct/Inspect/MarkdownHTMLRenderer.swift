@@ -46,7 +46,8 @@ struct MarkdownHTMLRenderer {
                     pieces.append((kind, text))
                 }
                 open = true
-            } else if open, !pieces.isEmpty {
+            } else if open, let last = pieces.last, !Self.isHeading(last.kind) {
+                // A lazy continuation line; a heading is always one line.
                 pieces[pieces.count - 1].text += " " + line
             } else {
                 pieces.append((.paragraph, line))
@@ -54,6 +55,11 @@ struct MarkdownHTMLRenderer {
             }
         }
         return pieces.map { Element(kind: $0.kind, html: inline($0.text)) }
+    }
+
+    private static func isHeading(_ kind: Kind) -> Bool {
+        if case .heading = kind { return true }
+        return false
     }
 
     /// The kind and content of a line that opens a heading, list item, quote or footnote

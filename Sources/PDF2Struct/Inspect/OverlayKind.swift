@@ -55,13 +55,4 @@ public enum OverlayKind: String, CaseIterable, Sendable {
         case .furniture: return "furniture (header, footer, page number)"
         }
     }
-
-    /// The layer the kind belongs to in the JSON.
-    public var layer: Layer {
-        switch self {
-        case .title, .heading, .paragraph, .listItem, .recommendation: return .body
-        case .footnote, .endnote: return .notes
-        case .furniture: return .furniture
-        }
-    }
 }
