@@ -76,34 +76,32 @@ public struct LineBuilder: Sendable {
         let size = sizes[sizes.count / 2]
         let left = Int(runs.map(\.bbox.x0).min()!.rounded(.down)), right = Int(runs.map(\.bbox.x1).max()!.rounded(.up))
         guard right - left > 0, right - left < 20_000 else { return lines }
+        // How many lines have a run over each point of the page's width.
         var coverage = [Int](repeating: 0, count: right - left + 1)
-        for line in lines {
-            var covered = Set<Int>()
-            for run in line { for x in Int(run.bbox.x0.rounded(.up))...max(Int(run.bbox.x0.rounded(.up)), Int(run.bbox.x1.rounded(.down))) { covered.insert(x - left) } }
-            for x in covered where x >= 0 && x < coverage.count { coverage[x] += 1 }
-        }
-        let peak = coverage.max() ?? 0
-        let quiet = max(1, Int(thresholds.gutterMaxCoverageShare * Double(peak)))
-        var gutters: [ClosedRange<Double>] = []
-        var start: Int? = nil
-        for x in 0...coverage.count {
-            let isQuiet = x < coverage.count && coverage[x] <= quiet
-            if isQuiet, start == nil { start = x }
-            if !isQuiet, let s = start {
-                let width = Double(x - s)
-                let hasLeft = coverage[..<s].contains { $0 > quiet }, hasRight = x < coverage.count
-                if width >= thresholds.minGutterRatio * size, hasLeft, hasRight {
-                    gutters.append(Double(s + left)...Double(x + left))
+        var lastLine = [Int](repeating: -1, count: coverage.count)
+        for (index, line) in lines.enumerated() {
+            for run in line {
+                let from = max(0, Int(run.bbox.x0.rounded(.up)) - left)
+                let to = min(coverage.count - 1, max(from, Int(run.bbox.x1.rounded(.down)) - left))
+                for x in from...to where lastLine[x] != index {
+                    lastLine[x] = index
+                    coverage[x] += 1
                 }
-                start = nil
             }
         }
-        guard !gutters.isEmpty else { return lines }
+        let peak = coverage.max() ?? 0
+        // Column gutters: barely covered, with well-covered text on both sides. Margin gutters:
+        // not covered at all, with any text on both sides (a sparse column of side headings).
+        let quiet = max(1, Int(thresholds.gutterMaxCoverageShare * Double(peak)))
+        let gutters = Self.quietStrips(coverage, atMost: quiet, sidesAbove: quiet, minWidth: thresholds.minGutterRatio * size)
+            + Self.quietStrips(coverage, atMost: 0, sidesAbove: 0, minWidth: thresholds.minGutterRatio * size)
+        let shifted = gutters.map { ($0.lowerBound + Double(left))...($0.upperBound + Double(left)) }
+        guard !shifted.isEmpty else { return lines }
         return lines.flatMap { line -> [[TextRun]] in
             var pieces: [[TextRun]] = [[]]
             for run in line {
                 if let last = pieces[pieces.count - 1].last,
-                   gutters.contains(where: { gutter in
+                   shifted.contains(where: { gutter in
                        let middle = (gutter.lowerBound + gutter.upperBound) / 2
                        return last.bbox.x1 <= middle && run.bbox.x0 >= middle
                    }) {
@@ -116,6 +114,23 @@ public struct LineBuilder: Sendable {
             }
             return pieces.filter { !$0.isEmpty }
         }
+    }
+
+    /// Strips of `coverage` at least `minWidth` wide where coverage is at most `atMost`, with
+    /// coverage above `sidesAbove` somewhere on each side.
+    static func quietStrips(_ coverage: [Int], atMost: Int, sidesAbove: Int, minWidth: Double) -> [ClosedRange<Double>] {
+        var strips: [ClosedRange<Double>] = []
+        var start: Int? = nil
+        for x in 0...coverage.count {
+            let isQuiet = x < coverage.count && coverage[x] <= atMost
+            if isQuiet, start == nil { start = x }
+            guard !isQuiet, let s = start else { continue }
+            start = nil
+            let hasLeft = coverage[..<s].contains { $0 > sidesAbove }
+            let hasRight = x < coverage.count && coverage[x...].contains { $0 > sidesAbove }
+            if Double(x - s) >= minWidth, hasLeft, hasRight { strips.append(Double(s)...Double(x)) }
+        }
+        return strips
     }
 
     /// Splits a line wherever two neighbouring runs are further apart than a column gutter.
