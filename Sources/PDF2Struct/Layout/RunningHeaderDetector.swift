@@ -1,10 +1,14 @@
 import Foundation
+import PopplerText
 
 /// Finds page furniture — running headers and footers, page numbers — from repetition across
 /// pages and position at the top or bottom of the page, never by cropping a fixed margin.
 /// Evidence, strongest first: a line that is only a page number (arabic, roman, `Page N of M`)
 /// among the outermost lines; a line whose text, digits masked, recurs in the same band on
-/// enough pages. Never removes anything: it only labels lines.
+/// enough pages; then, once those are known, a band line printed exactly where running
+/// headers stand on other pages, in their size (a header carrying the section name, which
+/// changes), and an outermost line in small type sharing two words with the running
+/// furniture (a masthead). Never removes anything: it only labels lines.
 public struct RunningHeaderDetector: Sendable {
     public var thresholds: Thresholds
 
@@ -56,7 +60,48 @@ public struct RunningHeaderDetector: Sendable {
                 findings.append(Finding(pageIndex: c.page, lineIndex: c.line, kind: c.top ? .runningHeader : .runningFooter))
             }
         }
+        findings += placedLikeFurniture(pages, candidates: candidates, known: findings)
         return findings
+    }
+
+    /// Band lines standing where known furniture stands on other pages (same top and bottom to
+    /// a point and a half, same size), or outermost small lines sharing two words with it.
+    private func placedLikeFurniture(_ pages: [PageLines], candidates: [(page: Int, line: Int, top: Bool, key: String)],
+                                     known: [Finding]) -> [Finding] {
+        let knownKeys = Set(known.map { PageLineKey(page: $0.pageIndex, line: $0.lineIndex) })
+        let slots = known.filter { $0.kind != .pageNumber }.map { f -> (box: PageRect, size: Double, kind: FurnitureKind) in
+            let line = pages[f.pageIndex].lines[f.lineIndex]
+            return (line.bbox, line.mainSize, f.kind)
+        }
+        guard !slots.isEmpty else { return [] }
+        let words = Set(known.flatMap { f in Self.words(pages[f.pageIndex].lines[f.lineIndex].text) })
+        var found: [Finding] = []
+        for c in candidates where !knownKeys.contains(PageLineKey(page: c.page, line: c.line)) {
+            let line = pages[c.page].lines[c.line]
+            if let slot = slots.first(where: { slot in
+                abs(slot.box.y0 - line.bbox.y0) < 1.5 && abs(slot.box.y1 - line.bbox.y1) < 1.5 && abs(slot.size - line.mainSize) < 0.5
+                    && (slot.kind == .runningHeader) == c.top
+            }) {
+                found.append(Finding(pageIndex: c.page, lineIndex: c.line, kind: slot.kind))
+                continue
+            }
+            let smallest = slots.map(\.size).max() ?? 0
+            let shared = Set(Self.words(line.text)).intersection(words).count
+            if shared >= 2, line.mainSize <= smallest + 0.5, isOutermost(c.line, in: pages[c.page], top: c.top) {
+                found.append(Finding(pageIndex: c.page, lineIndex: c.line, kind: c.top ? .runningHeader : .runningFooter))
+            }
+        }
+        return found
+    }
+
+    private struct PageLineKey: Hashable {
+        var page: Int
+        var line: Int
+    }
+
+    /// Lower-cased words of four letters or more.
+    static func words(_ text: String) -> [String] {
+        text.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init).filter { $0.count >= 4 }
     }
 
     /// True when the text is only a page number.
