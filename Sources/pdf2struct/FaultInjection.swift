@@ -1,0 +1,19 @@
+import Foundation
+
+/// Faults the isolation tests inject into a worker process, read from its environment:
+/// `PDF2STRUCT_TEST_CRASH=NAME` makes it die of SIGSEGV, and `PDF2STRUCT_TEST_HANG=NAME` makes
+/// it sleep forever, when it starts on an input whose file name is NAME — standing in for a
+/// crash or an endless loop inside poppler. Unset, as outside the tests, they do nothing.
+enum FaultInjection {
+    static func apply(toInputs paths: [String]) {
+        let environment = ProcessInfo.processInfo.environment
+        let names = Set(paths.map { URL(fileURLWithPath: $0).lastPathComponent })
+        if let crash = environment["PDF2STRUCT_TEST_CRASH"], names.contains(crash) {
+            signal(SIGSEGV, SIG_DFL)
+            raise(SIGSEGV)
+        }
+        if let hang = environment["PDF2STRUCT_TEST_HANG"], names.contains(hang) {
+            while true { sleep(3600) }
+        }
+    }
+}
