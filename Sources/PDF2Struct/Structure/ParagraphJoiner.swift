@@ -1,7 +1,8 @@
 /// Joins a paragraph cut by a page, column or part break: the last paragraph before the break
 /// and the first after it become one unit when they are set in the same size and the first
-/// half ends without terminal punctuation or the second starts in lower case. Never joins into
-/// or out of a heading, the title or a list item.
+/// half ends without terminal punctuation or the second starts in lower case. A list item cut
+/// the same way takes its continuation. Never joins a heading or the title, and never joins
+/// anything into a following list item.
 struct ParagraphJoiner {
     var thresholds: Thresholds
 
@@ -18,7 +19,11 @@ struct ParagraphJoiner {
     }
 
     private func canJoin(_ a: Unit, _ b: Unit) -> Bool {
-        guard a.role == .paragraph, b.role == .paragraph else { return false }
+        guard b.role == .paragraph else { return false }
+        switch a.role {
+        case .paragraph, .listItem: break
+        case .title, .heading: return false
+        }
         let endA = a.last, startB = b.first
         let crossesBreak = endA.page != startB.page || endA.part != startB.part
             || startB.bbox.y0 < endA.bbox.y0 - endA.mainSize

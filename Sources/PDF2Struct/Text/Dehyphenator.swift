@@ -7,15 +7,17 @@ import Foundation
 ///    (`post-Cold`, `U.S.-Japan`, `FHS-compliant`, `n-tridecanal`): keep;
 /// 2. the document itself: whichever of the joined word and the hyphenated form it prints
 ///    more often in mid-line wins;
-/// 3. a first part that is a common compound prefix (`self`, `well`, `long`…) keeps the hyphen;
+/// 3. a first part that is a common compound prefix (`self`, `well`, `long`…) keeps the hyphen,
+///    and so do two long parts the document prints as words of their own while never printing
+///    them joined (`information-` / `gathering`);
 /// 4. otherwise join: justified text breaks words far more often than it breaks at compounds.
 public struct Dehyphenator: Sendable {
     /// Word counts (lower-cased) of words printed whole inside lines, hyphenated compounds included.
     public var vocabulary: [String: Int]
 
     static let compoundPrefixes: Set<String> = [
-        "self", "well", "long", "short", "cross", "half", "all", "ex", "full", "high", "low", "mid",
-        "non", "post", "pre", "co", "anti", "quasi", "semi", "so", "first", "second", "third", "one", "two",
+        "self", "well", "long", "short", "cross", "half", "all", "full", "high", "low",
+        "non", "post", "anti", "quasi", "semi", "first", "second", "third", "one", "two",
         "three", "four", "five", "year", "decision", "policy", "risk", "cost", "peace", "nation", "state",
         "top", "front", "hard", "soft", "far", "near", "large", "small", "open", "broad", "wide",
     ]
@@ -38,7 +40,9 @@ public struct Dehyphenator: Sendable {
         let hyphenatedCount = vocabulary[hyphenated] ?? 0
         if joinedCount != hyphenatedCount { return joinedCount > hyphenatedCount }
         if Self.compoundPrefixes.contains(head.lowercased()) { return false }
-        return true
+        let twoWords = head.count >= 6 && tail.count >= 5
+            && (vocabulary[head.lowercased()] ?? 0) > 0 && (vocabulary[tail.lowercased()] ?? 0) > 0
+        return !twoWords
     }
 
     /// The last word of a text ending in a hyphen, without the hyphen.
