@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import PopplerText
 @testable import PDF2Struct
@@ -121,5 +122,38 @@ struct StructureTests {
                           provenance: [Provenance(part: 1, page: 1, bbox: PageRect(x0: 0, y0: 0, x1: 1, y1: 1))])
         #expect(try RecommendationFinder(rules: rules).find(in: [block], boldLeadIn: [false]).count == 1)
         #expect(try RecommendationFinder(rules: RecommendationRules()).find(in: [block], boldLeadIn: [false]).isEmpty)
+    }
+}
+
+@Suite("Configuration")
+struct ConfigurationTests {
+    @Test("A configuration file overrides only the keys it names, in snake_case")
+    func partialOverride() throws {
+        let url = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("pdf2struct-config-\(UUID().uuidString).json")
+        defer { try? FileManager.default.removeItem(at: url) }
+        try #"{"version": 1, "thresholds": {"heading_max_words": 12}, "recommendations": {"openings": ["^action item:"]}}"#
+            .write(to: url, atomically: true, encoding: .utf8)
+        let configuration = try Configuration.load(from: url)
+        #expect(configuration.thresholds.headingMaxWords == 12)
+        #expect(configuration.thresholds.footnoteMaxSizeRatio == Thresholds().footnoteMaxSizeRatio)
+        #expect(configuration.recommendations.openings == ["^action item:"])
+        #expect(configuration.recommendations.sentences == RecommendationRules().sentences)
+    }
+
+    @Test("A configuration of another version is refused")
+    func otherVersionRefused() throws {
+        let url = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("pdf2struct-config-\(UUID().uuidString).json")
+        defer { try? FileManager.default.removeItem(at: url) }
+        try #"{"version": 9}"#.write(to: url, atomically: true, encoding: .utf8)
+        #expect(throws: ConfigurationError.self) { try Configuration.load(from: url) }
+    }
+
+    @Test("The dumped configuration reads back as the defaults")
+    func dumpRoundTrips() throws {
+        let url = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("pdf2struct-config-\(UUID().uuidString).json")
+        defer { try? FileManager.default.removeItem(at: url) }
+        try Configuration().jsonText().write(to: url, atomically: true, encoding: .utf8)
+        #expect(try Configuration.load(from: url) == Configuration())
+        #expect(Configuration().jsonText().contains("\"heading_max_words\""))
     }
 }

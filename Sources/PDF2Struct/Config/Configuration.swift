@@ -19,20 +19,27 @@ public struct Configuration: Codable, Equatable, Sendable {
         guard let overrideObject = overrides as? [String: Any] else {
             throw ConfigurationError.notAnObject
         }
-        let defaults = try JSONSerialization.jsonObject(with: JSONEncoder().encode(Configuration())) as! [String: Any]
+        let defaults = try JSONSerialization.jsonObject(with: encoder().encode(Configuration())) as! [String: Any]
         let merged = deepMerge(defaults, overrideObject)
-        let configuration = try JSONDecoder().decode(Configuration.self, from: JSONSerialization.data(withJSONObject: merged))
+        let decoder = JSONDecoder()
+        decoder.keyDecodingStrategy = .convertFromSnakeCase
+        let configuration = try decoder.decode(Configuration.self, from: JSONSerialization.data(withJSONObject: merged))
         guard configuration.version == currentVersion else {
             throw ConfigurationError.unsupportedVersion(configuration.version)
         }
         return configuration
     }
 
-    /// The configuration as pretty JSON with sorted keys.
+    /// The configuration as pretty JSON with sorted snake_case keys, like the output JSON.
     public func jsonText() -> String {
+        String(decoding: (try? Self.encoder().encode(self)) ?? Data(), as: UTF8.self) + "\n"
+    }
+
+    private static func encoder() -> JSONEncoder {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: (try? encoder.encode(self)) ?? Data(), as: UTF8.self) + "\n"
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        return encoder
     }
 
     private static func deepMerge(_ base: [String: Any], _ override: [String: Any]) -> [String: Any] {
