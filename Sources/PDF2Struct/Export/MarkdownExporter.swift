@@ -95,6 +95,8 @@ public struct MarkdownExporter: Sendable {
 
     /// Backslash-escapes the characters Markdown would read as markup inside a line.
     static func escapeInline(_ text: String) -> String {
+        // Most text has nothing to escape: skip the per-Character loop (grapheme breaking is slow).
+        guard text.unicodeScalars.contains(where: { "\\`*_[]<>|".unicodeScalars.contains($0) }) else { return text }
         var out = ""
         for ch in text {
             if "\\`*_[]<>|".contains(ch) { out.append("\\") }

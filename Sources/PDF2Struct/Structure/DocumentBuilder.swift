@@ -180,9 +180,9 @@ public struct DocumentBuilder: Sendable {
             let unit = units[index]
             body.append(unit)
             index += 1
+            guard unit.role == .heading else { continue }
             let text = HeadingLevelResolver.normalize(unit.plainText)
-            guard unit.role == .heading,
-                  Self.notesHeading.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil else { continue }
+            guard Self.notesHeading.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil else { continue }
             let level = unit.level ?? 1
             var group: [TextBlock] = []
             func closeGroup() {

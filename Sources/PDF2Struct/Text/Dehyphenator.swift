@@ -59,11 +59,14 @@ public struct Dehyphenator: Sendable {
     }
 
     /// Counts the words of `texts` (split at whitespace, outer punctuation trimmed, lower-cased).
+    /// Built once: making this set per word took a fifth of a whole conversion (callgrind).
+    private static let punctuationButHyphen = CharacterSet.punctuationCharacters.subtracting(CharacterSet(charactersIn: "-"))
+
     public static func vocabulary(of texts: [String]) -> [String: Int] {
         var counts: [String: Int] = [:]
         for text in texts {
             for word in text.split(whereSeparator: { $0.isWhitespace }) {
-                let trimmed = word.trimmingCharacters(in: .punctuationCharacters.subtracting(CharacterSet(charactersIn: "-")))
+                let trimmed = word.trimmingCharacters(in: punctuationButHyphen)
                 guard !trimmed.isEmpty, !trimmed.hasSuffix("-") else { continue }
                 counts[trimmed.lowercased(), default: 0] += 1
             }

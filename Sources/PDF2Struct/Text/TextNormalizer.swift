@@ -24,6 +24,9 @@ public enum TextNormalizer {
             }
         }
         let result = changed ? String(out) : text
+        // Below U+0300 every code point is NFC_Quick_Check=Yes: such text is already NFC, and
+        // the Foundation round trip cost more than the rest of the normaliser.
+        if result.unicodeScalars.allSatisfy({ $0.value < 0x300 }) { return result }
         return result.precomposedStringWithCanonicalMapping
     }
 
