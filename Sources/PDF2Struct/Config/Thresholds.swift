@@ -65,6 +65,9 @@ public struct Thresholds: Codable, Equatable, Sendable {
     public var headingMaxLines: Int = 5
     /// The title on the first page is at least this much larger than the body size.
     public var titleMinSizeRatio: Double = 1.35
+    /// Levels given by style alone go no deeper than this (deeper levels need numbering or an
+    /// outline to show them).
+    public var maxStyleLevel: Int = 4
     /// Heading texts and outline titles match when their similarity is at least this.
     public var outlineMatchRatio: Double = 0.85
 

@@ -11,7 +11,7 @@ public struct MarkdownExporter: Sendable {
             document.recommendations.filter { $0.rule != "sentence" }.map { ($0.blockID, $0) }, uniquingKeysWith: { a, _ in a })
         var out: [String] = []
         var previousWasListItem = false
-        for block in document.blocks {
+        for block in document.blocks where Self.shows(block) {
             let text = inlineText(block, labels: labels)
             let isListItem = block.type == .listItem && wholeBlockRecommendations[block.id] == nil
             if !(isListItem && previousWasListItem) && !out.isEmpty { out.append("") }
@@ -21,6 +21,8 @@ public struct MarkdownExporter: Sendable {
                 out.append("# " + text)
             case .heading:
                 out.append(String(repeating: "#", count: min(6, (block.level ?? 1) + 1)) + " " + text)
+            case .contentsEntry:
+                continue
             case .paragraph, .listItem:
                 if wholeBlockRecommendations[block.id] != nil {
                     out.append(recommendationQuote(block, text: text))
@@ -38,6 +40,9 @@ public struct MarkdownExporter: Sendable {
         }
         return out.joined(separator: "\n") + "\n"
     }
+
+    /// True for the blocks the Markdown shows: all but table-of-contents lines.
+    public static func shows(_ block: Block) -> Bool { block.type != .contentsEntry }
 
     /// GFM labels: the printed label where it is unique, the note id where labels repeat.
     private func footnoteLabels(_ notes: [Note]) -> [String: String] {

@@ -67,9 +67,10 @@ struct InspectionPage {
     /// counts do not match the document.
     static func elementIDs(_ elements: [MarkdownHTMLRenderer.Element], document: Document) -> [String?]? {
         let blockCount = elements.count(where: \.kind.isBlock)
-        guard blockCount == document.blocks.count, elements.count - blockCount == document.notes.count,
+        let shown = document.blocks.filter(MarkdownExporter.shows)
+        guard blockCount == shown.count, elements.count - blockCount == document.notes.count,
               elements.prefix(blockCount).allSatisfy(\.kind.isBlock) else { return nil }
-        return document.blocks.map(\.id) + document.notes.map(\.id)
+        return shown.map(\.id) + document.notes.map(\.id)
     }
 
     private func summary() -> String {

@@ -20,7 +20,7 @@ public enum OverlayKind: String, CaseIterable, Sendable {
         case .title: self = .title
         case .heading: self = .heading
         case .paragraph: self = .paragraph
-        case .listItem: self = .listItem
+        case .listItem, .contentsEntry: self = .listItem
         }
     }
 

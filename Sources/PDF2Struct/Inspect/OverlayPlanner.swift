@@ -80,6 +80,7 @@ struct OverlayPlanner {
         case .heading: return "H\(block.level.map(String.init) ?? "?")"
         case .paragraph: return "P"
         case .listItem: return "L"
+        case .contentsEntry: return "C"
         }
     }
 
@@ -89,6 +90,7 @@ struct OverlayPlanner {
         case .heading: return "heading level \(block.level.map(String.init) ?? "?")"
         case .paragraph: return "paragraph"
         case .listItem: return "list item"
+        case .contentsEntry: return "contents entry"
         }
     }
 

@@ -152,6 +152,8 @@ public struct LineBuilder: Sendable {
     /// A line holding only a short label (`1`, `2.`, `*`, `•`) that sits on the same baseline
     /// as a line starting just to its right is that line's opening: word processors set note
     /// and list labels apart with a tab, and poppler then reads them as lines of their own.
+    /// So is a smaller label set just above the start of the next line (a raised footnote
+    /// number that poppler put on a line of its own).
     func attachLoneLabels(_ lines: [Line]) -> [Line] {
         var result = lines
         var index = 0
@@ -159,6 +161,7 @@ public struct LineBuilder: Sendable {
             let label = result[index]
             guard Self.isLoneLabel(label),
                   let host = result.indices.first(where: { $0 != index && !Self.isLoneLabel(result[$0]) && isBeside(label, result[$0]) })
+                      ?? (index + 1 < result.count && isJustAbove(label, result[index + 1]) ? index + 1 : nil)
             else {
                 index += 1
                 continue
@@ -176,6 +179,15 @@ public struct LineBuilder: Sendable {
         let size = max(label.mainSize, line.mainSize)
         let gap = line.bbox.x0 - label.bbox.x1
         return abs(line.baseline - label.baseline) < 0.3 * size && gap >= 0 && gap < 5 * size
+    }
+
+    /// True when `label` is set smaller just above where `line` starts.
+    private func isJustAbove(_ label: Line, _ line: Line) -> Bool {
+        let size = line.mainSize
+        let drop = line.bbox.y0 - label.bbox.y1
+        let offset = line.bbox.x0 - label.bbox.x0
+        return label.mainSize <= thresholds.markerMaxSizeRatio * size && label.baseline < line.baseline
+            && drop < 0.5 * size && drop > -size && offset > -size && offset < 2 * size
     }
 
     static func isLoneLabel(_ line: Line) -> Bool {

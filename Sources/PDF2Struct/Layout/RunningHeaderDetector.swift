@@ -33,10 +33,10 @@ public struct RunningHeaderDetector: Sendable {
         var bottomCounts: [String: Set<Int>] = [:]
         var candidates: [(page: Int, line: Int, top: Bool, key: String)] = []
         for (p, page) in pages.enumerated() {
-            let order = page.lines.indices.sorted { page.lines[$0].bbox.y0 < page.lines[$1].bbox.y0 }
-            guard !order.isEmpty else { continue }
-            let top = Array(order.prefix(band))
-            let bottom = Array(order.suffix(band)).filter { !top.contains($0) }
+            let rows = Self.rows(of: page)
+            guard !rows.isEmpty else { continue }
+            let top = Array(rows.prefix(band).joined())
+            let bottom = Array(rows.suffix(band).joined()).filter { !top.contains($0) }
             for (indices, isTop) in [(top, true), (bottom, false)] {
                 for i in indices {
                     let key = Self.key(page.lines[i].text)
@@ -102,6 +102,24 @@ public struct RunningHeaderDetector: Sendable {
     /// Lower-cased words of four letters or more.
     static func words(_ text: String) -> [String] {
         text.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init).filter { $0.count >= 4 }
+    }
+
+    /// The page's line indices grouped into rows (lines level with each other), top to bottom.
+    static func rows(of page: PageLines) -> [[Int]] {
+        let order = page.lines.indices.sorted { page.lines[$0].bbox.y0 < page.lines[$1].bbox.y0 }
+        var rows: [[Int]] = []
+        var rowBottom = -Double.infinity
+        for i in order {
+            let box = page.lines[i].bbox
+            if let last = rows.indices.last, box.y0 < rowBottom - 0.3 * box.height {
+                rows[last].append(i)
+                rowBottom = max(rowBottom, box.y1)
+            } else {
+                rows.append([i])
+                rowBottom = box.y1
+            }
+        }
+        return rows
     }
 
     /// True when the text is only a page number.

@@ -4,6 +4,8 @@ public enum BlockType: String, Sendable, CaseIterable {
     case heading
     case paragraph
     case listItem = "list_item"
+    /// A line of a table of contents; kept in the JSON, left out of the Markdown.
+    case contentsEntry = "contents_entry"
 }
 
 /// Which layer of the page a piece of text belongs to: the running text, the page furniture

@@ -80,6 +80,7 @@ public struct DocumentBuilder: Sendable {
             case .heading: type = .heading
             case .paragraph: type = .paragraph
             case .listItem: type = .listItem
+            case .contentsEntry: type = .contentsEntry
             }
             guard !composed.text.isEmpty else { continue }
             blocks.append(Block(id: "b\(blocks.count + 1)", type: type, text: composed.text, level: unit.level,
@@ -119,6 +120,12 @@ public struct DocumentBuilder: Sendable {
         for (i, block) in blocks.enumerated() {
             if i == titleIndex {
                 units.append(Unit(role: .title, pieces: [block]))
+            } else if ContentsEntry.isContents(block)
+                        || (units.last?.role == .contentsEntry && block.page == units.last?.first.page
+                            && ContentsEntry.isPageNumberColumn(block.plainText)) {
+                for line in block.lines {
+                    units.append(Unit(role: .contentsEntry, pieces: [TextBlock(lines: [line], part: block.part, page: block.page)]))
+                }
             } else if headingClassifier.isHeading(block, bodySize: bodySize) {
                 units.append(Unit(role: .heading, pieces: [block]))
             } else if let (marker, _) = ListItemMarker.split(block.lines[0].bodyText) {

@@ -1,12 +1,24 @@
+import Foundation
+
 /// Decides whether a block is a heading. Evidence: it is short (few words and lines), does not
 /// read as a sentence, and stands out by style — set larger than the body, or wholly bold, or
 /// numbered and bold/italic. Bold words inside a paragraph and bold run-in lead-ins never make
-/// a heading because the whole block must be bold.
+/// a heading because the whole block must be bold; captions (`Table 2.`) and contents entries
+/// (`3 Results ........ 12`) never do.
 public struct HeadingClassifier: Sendable {
     public var thresholds: Thresholds
 
     public init(thresholds: Thresholds) {
         self.thresholds = thresholds
+    }
+
+    private static let caption = try! NSRegularExpression(
+        pattern: #"^(table|figure|fig\.?|exhibit|chart|graph|map|box|plate)\s+[0-9ivxlcA-Z]+[0-9.\-]*[.:—–-]?(\s|$)"#,
+        options: [.caseInsensitive])
+
+    /// True for a figure or table caption (`Table 2. …`, `Figure 1: …`).
+    static func isCaption(_ text: String) -> Bool {
+        caption.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
     }
 
     public func isHeading(_ block: TextBlock, bodySize: Double) -> Bool {
@@ -20,6 +32,7 @@ public struct HeadingClassifier: Sendable {
         // A sentence ending in a full stop is a paragraph unless it is short.
         if last == "." && words.count > 8 && HeadingNumbering.level(of: text) == nil { return false }
         if ListItemMarker.split(text) != nil && HeadingNumbering.level(of: text) == nil { return false }
+        if Self.isCaption(text) || ContentsEntry.matches(text) { return false }
         let larger = block.mainSize >= thresholds.headingMinSizeRatio * bodySize
         let bold = block.isBold && block.mainSize >= 0.9 * bodySize
         let numberedAndStyled = HeadingNumbering.level(of: text) != nil && (block.isBold || block.isItalic)

@@ -50,17 +50,27 @@ public struct HeadingLevelResolver: Sendable {
             if let level = evidence[i] { votes[candidates[i].style, default: [:]][level, default: 0] += 1 }
         }
         // isMoreProminent orders distinct styles totally, so this order is deterministic.
-        let styles = Set(tiered.map { candidates[$0].style }).sorted { a, b in a.isMoreProminent(than: b) }
+        var uses: [HeadingStyle: Int] = [:]
+        for i in tiered { uses[candidates[i].style, default: 0] += 1 }
+        let styles = uses.keys.sorted { a, b in a.isMoreProminent(than: b) }
+        // A style used by one heading only (a cover line, a one-off label) forms no tier of its
+        // own when other styles recur: it takes the level of the next recurring style below it.
+        let recurring = styles.filter { uses[$0, default: 0] > 1 || votes[$0] != nil }
+        let tierStyles = recurring.isEmpty ? styles : recurring
         var styleLevel: [HeadingStyle: Int] = [:]
         var previous = 0
-        for style in styles {
+        for style in tierStyles {
             if let counts = votes[style], let best = counts.max(by: { a, b in a.value != b.value ? a.value < b.value : a.key > b.key }) {
                 styleLevel[style] = best.key
                 previous = best.key
             } else {
-                previous = min(6, previous + 1)
+                previous = min(thresholds.maxStyleLevel, previous + 1)
                 styleLevel[style] = previous
             }
+        }
+        for style in styles where styleLevel[style] == nil {
+            let below = tierStyles.first { !$0.isMoreProminent(than: style) }
+            styleLevel[style] = below.flatMap { styleLevel[$0] } ?? previous
         }
         for i in evidence.indices where evidence[i] == nil { evidence[i] = styleLevel[candidates[i].style] ?? 1 }
         return evidence.map { min(6, max(1, $0 ?? 1)) }

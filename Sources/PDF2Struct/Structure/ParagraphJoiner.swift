@@ -22,7 +22,7 @@ struct ParagraphJoiner {
         guard b.role == .paragraph else { return false }
         switch a.role {
         case .paragraph, .listItem: break
-        case .title, .heading: return false
+        case .title, .heading, .contentsEntry: return false
         }
         let endA = a.last, startB = b.first
         let crossesBreak = endA.page != startB.page || endA.part != startB.part

@@ -6,6 +6,7 @@ struct Unit {
         case heading
         case paragraph
         case listItem(ListMarker)
+        case contentsEntry
     }
 
     var role: Role
