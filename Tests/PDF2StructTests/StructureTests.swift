@@ -157,3 +157,28 @@ struct ConfigurationTests {
         #expect(Configuration().jsonText().contains("\"heading_max_words\""))
     }
 }
+
+@Suite("Bracketed markers")
+struct BracketedMarkerTests {
+    static let box = [Provenance(part: 1, page: 1, bbox: PageRect(x0: 0, y0: 0, x1: 1, y1: 1))]
+
+    @Test("Bracketed numbers naming notes become references when no raised marker exists")
+    func bracketsBecomeReferences() {
+        var blocks = [Block(id: "b1", type: .paragraph, text: "The treaty was revised in 1996.[4] Talks followed.", provenance: Self.box)]
+        let notes = [Note(id: "n1", label: "4", kind: .endnote, text: "Joint Declaration.", provenance: Self.box)]
+        BracketedMarkers.apply(to: &blocks, notes: notes)
+        #expect(blocks[0].text == "The treaty was revised in 1996. Talks followed.")
+        #expect(blocks[0].references == [NoteReference(label: "4", offset: 31)])
+    }
+
+    @Test("Bracketed citations stay in the text when the document has raised markers")
+    func bracketsStayBesideRaisedMarkers() {
+        var blocks = [
+            Block(id: "b1", type: .paragraph, text: "As shown in [4].", provenance: Self.box),
+            Block(id: "b2", type: .paragraph, text: "Elsewhere.", references: [NoteReference(label: "1", offset: 10)], provenance: Self.box),
+        ]
+        let notes = [Note(id: "n1", label: "4", kind: .endnote, text: "A note.", provenance: Self.box)]
+        BracketedMarkers.apply(to: &blocks, notes: notes)
+        #expect(blocks[0].text == "As shown in [4].")
+    }
+}

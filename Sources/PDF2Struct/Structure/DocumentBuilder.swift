@@ -95,6 +95,7 @@ public struct DocumentBuilder: Sendable {
             return Note(id: "n\(index + 1)", label: entry.label, kind: entry.kind, text: composed.text,
                         provenance: entry.pieces.map(\.provenance))
         }
+        BracketedMarkers.apply(to: &blocks, notes: notes)
         NoteLinker().link(blocks: &blocks, notes: &notes, diagnostics: &diagnostics)
         let recommendations = try RecommendationFinder(rules: configuration.recommendations).find(in: blocks, boldLeadIn: boldLeadIn)
         let needsOCR = pages.allSatisfy { $0.lines.isEmpty }
