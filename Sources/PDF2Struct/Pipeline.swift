@@ -1,5 +1,6 @@
 import Foundation
 import PopplerText
+import Synchronization
 
 /// The stage chain from PDF bytes to a `Document`: extraction → lines → (furniture, blocks,
 /// structure). Each part of a multi-part document is extracted on its own, then all pages are
@@ -30,23 +31,58 @@ public struct Pipeline: Sendable {
         }
     }
 
-    /// Converts one PDF, or several parts of one document in order.
-    public func convert(_ parts: [Input]) throws -> Document {
+    /// Converts one PDF, or several parts of one document in order. With `threads` above 1 the
+    /// pages of a part are extracted concurrently (each thread opens its own poppler document:
+    /// poppler documents are not thread-safe), then structured together as always, so the
+    /// result is the same whatever `threads` is.
+    public func convert(_ parts: [Input], threads: Int = 1) throws -> Document {
         var pages: [PageLines] = []
         var sources: [SourceFile] = []
-        let extractor = RunExtractor(thresholds: configuration.thresholds)
-        let lineBuilder = LineBuilder(thresholds: configuration.thresholds)
-        let readingOrder = ReadingOrder(thresholds: configuration.thresholds)
         for (index, input) in parts.enumerated() {
             let document = try PopplerDocument(data: input.data, password: input.password)
             sources.append(SourceFile(fileName: input.fileName, sha256: SHA256.hex(of: input.data),
                                       info: document.info, outline: document.outline()))
-            for pageIndex in 0..<document.pageCount {
-                let text = extractor.extract(try document.page(pageIndex), part: index + 1)
-                pages.append(PageLines(part: index + 1, page: text.page, width: text.width, height: text.height,
-                                       lines: readingOrder.order(lineBuilder.build(text)), unmappedCharacters: text.unmappedCharacters))
+            let workers = min(threads, document.pageCount / Self.minimumPagesPerThread)
+            if workers > 1 {
+                pages += try extractConcurrently(input, part: index + 1, pageCount: document.pageCount, threads: workers)
+            } else {
+                for pageIndex in 0..<document.pageCount { pages.append(try extract(document, pageIndex, part: index + 1)) }
             }
         }
         return try DocumentBuilder(configuration: configuration).build(pages: pages, sources: sources)
+    }
+
+    /// Below this many pages per thread, extraction stays on one thread.
+    static let minimumPagesPerThread = 4
+
+    /// One page through extraction, line building and reading order.
+    private func extract(_ document: PopplerDocument, _ pageIndex: Int, part: Int) throws -> PageLines {
+        let text = RunExtractor(thresholds: configuration.thresholds).extract(try document.page(pageIndex), part: part)
+        let lines = LineBuilder(thresholds: configuration.thresholds).build(text)
+        return PageLines(part: part, page: text.page, width: text.width, height: text.height,
+                         lines: ReadingOrder(thresholds: configuration.thresholds).order(lines),
+                         unmappedCharacters: text.unmappedCharacters)
+    }
+
+    /// The pages of one part extracted by `threads` threads taking pages in turn, in page order.
+    private func extractConcurrently(_ input: Input, part: Int, pageCount: Int, threads: Int) throws -> [PageLines] {
+        let results = Mutex([PageLines?](repeating: nil, count: pageCount))
+        let nextPage = Atomic(0)
+        let failure = Mutex<(any Error)?>(nil)
+        DispatchQueue.concurrentPerform(iterations: threads) { _ in
+            do {
+                let document = try PopplerDocument(data: input.data, password: input.password)
+                while failure.withLock({ $0 == nil }) {
+                    let pageIndex = nextPage.wrappingAdd(1, ordering: .relaxed).oldValue
+                    guard pageIndex < pageCount else { break }
+                    let lines = try extract(document, pageIndex, part: part)
+                    results.withLock { $0[pageIndex] = lines }
+                }
+            } catch {
+                failure.withLock { $0 = $0 ?? error }
+            }
+        }
+        if let error = failure.withLock({ $0 }) { throw error }
+        return results.withLock { $0.map { $0! } }
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import PDF2Struct
 import PopplerText
+import Synchronization
 
 /// Converts one job inside a worker process: reads the inputs, skips them when `--skip-existing`
 /// finds the outputs up to date, runs the pipeline, adds the checks poppler does not report
@@ -37,7 +38,7 @@ struct JobRunner {
         }
         var document: Document
         do {
-            document = try pipeline.convert(inputs)
+            document = try pipeline.convert(inputs, threads: job.threads)
         } catch let error as PDFError {
             throw ConversionFailure(error)
         } catch {
@@ -53,9 +54,8 @@ struct JobRunner {
         }
         MetadataLimit().apply(to: &document)
 
-        var files: [(path: String, text: String)] = []
-        if job.formats.contains(.json) { files.append((job.outputPath(.json), JSONExporter().export(document, name: job.name))) }
-        if job.formats.contains(.md) { files.append((job.outputPath(.md), MarkdownExporter().export(document))) }
+        let files = Self.export(document, name: job.name, formats: job.formats, threads: job.threads)
+            .map { (path: job.outputPath($0.kind), text: $0.text) }
         do {
             if let slash = job.outputBase.lastIndex(of: "/") { try OutputWriter.ensureFolder(String(job.outputBase[..<slash])) }
             try OutputWriter.write(files)
@@ -65,6 +65,22 @@ struct JobRunner {
         return JobOutcome(status: .converted, pages: document.sources.reduce(0) { $0 + $1.info.pageCount },
                           blocks: document.blocks.count, notes: document.notes.count,
                           warnings: Self.warnings(document), outputs: files.map(\.path))
+    }
+
+    /// The texts of the requested formats, in the order asked; made side by side when the job
+    /// may use more than one thread.
+    static func export(_ document: Document, name: String, formats: [OutputKind], threads: Int) -> [(kind: OutputKind, text: String)] {
+        let texts = Mutex([String?](repeating: nil, count: formats.count))
+        let make: @Sendable (Int) -> Void = { index in
+            let text = formats[index] == .json ? JSONExporter().export(document, name: name) : MarkdownExporter().export(document)
+            texts.withLock { $0[index] = text }
+        }
+        if threads > 1 && formats.count > 1 {
+            DispatchQueue.concurrentPerform(iterations: formats.count, execute: make)
+        } else {
+            formats.indices.forEach(make)
+        }
+        return texts.withLock { list in zip(formats, list).map { ($0, $1!) } }
     }
 
     private func isUpToDate(_ job: WorkerJob, _ inputs: [Pipeline.Input]) -> Bool {

@@ -75,6 +75,20 @@ struct BatchTests {
         #expect(trees[0] == trees[1])
     }
 
+    @Test("One long document with -j 3 (its pages extracted by three threads) gives the -j 1 bytes")
+    func identicalAcrossPageThreads() throws {
+        let folder = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var outputs: [Data] = []
+        for jobs in ["1", "3"] {
+            let out = folder.appendingPathComponent("out-\(jobs)")
+            let result = try BatchTestSupport.run([TestSupport.fixture("part2"), "-o", out.path, "-q", "-j", jobs])
+            #expect(result.status == 0, "\(result.stderr)")
+            outputs.append(try Data(contentsOf: out.appendingPathComponent("part2.json")) + Data(contentsOf: out.appendingPathComponent("part2.md")))
+        }
+        #expect(outputs[0] == outputs[1])
+    }
+
     @Test("--skip-existing skips up-to-date outputs and redoes changed inputs and outputs of another tool version")
     func skipExisting() throws {
         let folder = try archive()
