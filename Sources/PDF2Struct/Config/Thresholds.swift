@@ -10,6 +10,9 @@ public struct Thresholds: Codable, Equatable, Sendable {
     public var columnGapRatio: Double = 2.0
     /// A vertical strip is a gutter when at most this share of the busiest strip's lines cover it.
     public var gutterMaxCoverageShare: Double = 0.25
+    /// A band of the page (lines between clear horizontal gaps) is searched for gutters of its
+    /// own when it has at least this many lines.
+    public var bandGutterMinLines: Int = 4
     /// Runs whose baselines differ by less than this share of their size share a line when
     /// lines are rebuilt from geometry.
     public var baselineToleranceRatio: Double = 0.45

@@ -20,6 +20,7 @@ public struct LineBuilder: Sendable {
             runLines = regroupByBaseline(runLines.flatMap { $0 })
         }
         runLines = splitAtPageGutters(runLines.flatMap(splitAtGutters))
+        runLines = bands(of: runLines).flatMap { $0.count >= thresholds.bandGutterMinLines ? splitAtPageGutters($0) : $0 }
         var lines: [Line] = []
         for runs in runLines {
             let line = makeLine(runs)
@@ -114,6 +115,29 @@ public struct LineBuilder: Sendable {
             }
             return pieces.filter { !$0.isEmpty }
         }
+    }
+
+    /// The lines grouped into bands that a clear horizontal gap separates (a boxed panel
+    /// between column blocks), in their original order within each band. Gutters local to a
+    /// band — the two columns inside a box — show only when each band is measured alone.
+    func bands(of lines: [[TextRun]]) -> [[[TextRun]]] {
+        let boxes = lines.map { runs in runs.dropFirst().reduce(runs[0].bbox) { $0.union($1.bbox) } }
+        let heights = boxes.map(\.height).sorted()
+        guard heights.count > 1 else { return [lines] }
+        let minGap = thresholds.minBandGapRatio * heights[heights.count / 2]
+        let order = lines.indices.sorted { boxes[$0].y0 < boxes[$1].y0 }
+        var band = [Int](repeating: 0, count: lines.count)
+        var current = 0
+        var reach = boxes[order[0]].y1
+        for i in order.dropFirst() {
+            if boxes[i].y0 - reach >= minGap { current += 1 }
+            band[i] = current
+            reach = max(reach, boxes[i].y1)
+        }
+        guard current > 0 else { return [lines] }
+        var groups = [[[TextRun]]](repeating: [], count: current + 1)
+        for i in lines.indices { groups[band[i]].append(lines[i]) }
+        return groups
     }
 
     /// Strips of `coverage` at least `minWidth` wide where coverage is at most `atMost`, with

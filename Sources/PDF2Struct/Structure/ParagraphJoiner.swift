@@ -1,6 +1,7 @@
 /// Joins a paragraph cut by a page, column or part break: the last paragraph before the break
 /// and the first after it become one unit when they are set in the same size and the first
-/// half ends without terminal punctuation or the second starts in lower case. A list item cut
+/// half ends without terminal punctuation or the second starts in lower case (both, when
+/// there is no break between them). A list item cut
 /// the same way takes its continuation. Never joins a heading or the title, and never joins
 /// anything into a following list item.
 struct ParagraphJoiner {
@@ -25,14 +26,15 @@ struct ParagraphJoiner {
         case .title, .heading, .contentsEntry: return false
         }
         let endA = a.last, startB = b.first
-        let crossesBreak = endA.page != startB.page || endA.part != startB.part
-            || startB.bbox.y0 < endA.bbox.y0 - endA.mainSize
-        guard crossesBreak else { return false }
         guard abs(endA.mainSize - startB.mainSize) <= thresholds.crossBreakSizeTolerance * endA.mainSize else { return false }
         let tail = a.plainText
         let head = b.plainText
         let unfinished = !(tail.last.map { ".!?:”\"’)".contains($0) } ?? true)
         let continues = head.first?.isLowercase == true
-        return unfinished || continues
+        let crossesBreak = endA.page != startB.page || endA.part != startB.part
+            || startB.bbox.y0 < endA.bbox.y0 - endA.mainSize
+        // Across a break either sign will do; on the same column only both together (a line
+        // the block builder set apart by an unusual gap).
+        return crossesBreak ? (unfinished || continues) : (unfinished && continues)
     }
 }
