@@ -26,7 +26,7 @@ public struct HeadingClassifier: Sendable {
         let words = text.split(separator: " ")
         guard !words.isEmpty, words.count <= thresholds.headingMaxWords,
               block.lines.count <= thresholds.headingMaxLines,
-              text.contains(where: \.isLetter) else { return false }
+              text.filter(\.isLetter).count >= 3 else { return false }
         guard let last = text.last, !",;".contains(last) else { return false }
         if let first = text.first, first.isLowercase { return false }
         // A sentence ending in a full stop is a paragraph unless it is short.

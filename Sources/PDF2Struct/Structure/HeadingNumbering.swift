@@ -1,7 +1,7 @@
 import Foundation
 
 /// The numbering that opens a heading, and the level it implies: `1.` or `1` → 1, `1.1` → 2,
-/// `1.1.1` → 3; `Part I`, `Chapter 3`, `I.` → 1; `A.` → 2; `(a)` → 3.
+/// `1.1.1` → 3; `Part I`, `Chapter 3`, `I.` → 1; `A.` → 2; `(a)`, `(1)` → 3.
 public enum HeadingNumbering {
     private static let families: [(NSRegularExpression, @Sendable (String) -> Int)] = [
         (try! NSRegularExpression(pattern: #"^(part|chapter|section)\s+([0-9]+|[ivxlc]+)\b"#, options: .caseInsensitive), { _ in 1 }),
@@ -10,6 +10,7 @@ public enum HeadingNumbering {
         (try! NSRegularExpression(pattern: #"^([IVXLC]{1,6})\.(\s|$)"#), { _ in 1 }),
         (try! NSRegularExpression(pattern: #"^([A-H])\.(\s|$)"#), { _ in 2 }),
         (try! NSRegularExpression(pattern: #"^(\([a-z]\))(\s|$)"#), { _ in 3 }),
+        (try! NSRegularExpression(pattern: #"^(\([0-9]{1,2}\))(\s|$)"#), { _ in 3 }),
     ]
 
     /// The level implied by the heading's numbering, or nil when it is not numbered.
