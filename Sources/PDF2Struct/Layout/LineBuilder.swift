@@ -98,22 +98,13 @@ public struct LineBuilder: Sendable {
             + Self.quietStrips(coverage, atMost: 0, sidesAbove: 0, minWidth: thresholds.minGutterRatio * size)
         let shifted = gutters.map { ($0.lowerBound + Double(left))...($0.upperBound + Double(left)) }
         guard !shifted.isEmpty else { return lines }
-        return lines.flatMap { line -> [[TextRun]] in
-            var pieces: [[TextRun]] = [[]]
-            for run in line {
-                if let last = pieces[pieces.count - 1].last,
-                   shifted.contains(where: { gutter in
-                       let middle = (gutter.lowerBound + gutter.upperBound) / 2
-                       return last.bbox.x1 <= middle && run.bbox.x0 >= middle
-                   }) {
-                    var first = run
-                    first.spaceBefore = false
-                    pieces.append([first])
-                } else {
-                    pieces[pieces.count - 1].append(run)
+        return lines.flatMap { line in
+            Self.split(line) { last, run in
+                shifted.contains { gutter in
+                    let middle = (gutter.lowerBound + gutter.upperBound) / 2
+                    return last.bbox.x1 <= middle && run.bbox.x0 >= middle
                 }
             }
-            return pieces.filter { !$0.isEmpty }
         }
     }
 
@@ -159,10 +150,17 @@ public struct LineBuilder: Sendable {
 
     /// Splits a line wherever two neighbouring runs are further apart than a column gutter.
     func splitAtGutters(_ runs: [TextRun]) -> [[TextRun]] {
+        Self.split(runs) { last, run in
+            run.bbox.x0 - last.bbox.x1 > thresholds.columnGapRatio * max(run.fontSize, last.fontSize)
+        }
+    }
+
+    /// Cuts a line's runs into pieces between each pair for which `cutsBetween` holds; each
+    /// piece's first run loses its leading space.
+    static func split(_ runs: [TextRun], cutsBetween: (TextRun, TextRun) -> Bool) -> [[TextRun]] {
         var pieces: [[TextRun]] = [[]]
         for run in runs {
-            if let last = pieces[pieces.count - 1].last,
-               run.bbox.x0 - last.bbox.x1 > thresholds.columnGapRatio * max(run.fontSize, last.fontSize) {
+            if let last = pieces[pieces.count - 1].last, cutsBetween(last, run) {
                 var first = run
                 first.spaceBefore = false
                 pieces.append([first])
@@ -171,68 +169,6 @@ public struct LineBuilder: Sendable {
             }
         }
         return pieces.filter { !$0.isEmpty }
-    }
-
-    /// A line holding only a short label (`1`, `2.`, `*`, `•`) that sits on the same baseline
-    /// as a line starting just to its right is that line's opening: word processors set note
-    /// and list labels apart with a tab, and poppler then reads them as lines of their own.
-    /// So is a smaller label set just above the start of the next line (a raised footnote
-    /// number that poppler put on a line of its own).
-    func attachLoneLabels(_ lines: [Line]) -> [Line] {
-        var result = lines
-        var index = 0
-        while index < result.count {
-            let label = result[index]
-            guard Self.isLoneLabel(label),
-                  let host = result.indices.first(where: { $0 != index && !Self.isLoneLabel(result[$0]) && isBeside(label, result[$0]) })
-                      ?? (index + 1 < result.count && isJustAbove(label, result[index + 1]) ? index + 1 : nil)
-            else {
-                index += 1
-                continue
-            }
-            var runs = result[host].runs
-            runs[0].spaceBefore = true
-            result[host] = makeLine(label.runs + runs)
-            result.remove(at: index)
-        }
-        return result
-    }
-
-    /// True when `label` ends just left of where `line` starts, on the same baseline.
-    private func isBeside(_ label: Line, _ line: Line) -> Bool {
-        let size = max(label.mainSize, line.mainSize)
-        let gap = line.bbox.x0 - label.bbox.x1
-        return abs(line.baseline - label.baseline) < 0.3 * size && gap >= 0 && gap < 5 * size
-    }
-
-    /// True when `label` is set smaller just above where `line` starts.
-    private func isJustAbove(_ label: Line, _ line: Line) -> Bool {
-        let size = line.mainSize
-        let drop = line.bbox.y0 - label.bbox.y1
-        let offset = line.bbox.x0 - label.bbox.x0
-        return label.mainSize <= thresholds.markerMaxSizeRatio * size && label.baseline < line.baseline
-            && drop < 0.5 * size && drop > -size && offset > -size && offset < 2 * size
-    }
-
-    static func isLoneLabel(_ line: Line) -> Bool {
-        line.runs.count == 1 && isLabelText(line.runs[0].text)
-    }
-
-    static func isLabelText(_ text: String) -> Bool {
-        text.count <= 4 && (text.range(of: #"^(\(?[0-9]{1,3}[.)]?|[a-z][.)]|[*†‡§•▪–-])$"#, options: .regularExpression) != nil)
-    }
-
-    /// True when `line` holds only short, smaller runs sitting on `host`: a superscript that
-    /// poppler put in a line of its own.
-    private func isLiftedMarkerLine(_ line: Line, host: Line) -> Bool {
-        let small = line.runs.allSatisfy { $0.fontSize <= thresholds.markerMaxSizeRatio * host.mainSize && $0.text.count <= 4 }
-        let beside = line.bbox.x0 >= host.bbox.x0 - host.mainSize && line.bbox.x0 <= host.bbox.x1 + host.mainSize
-        return small && beside && host.bbox.verticalOverlap(line.bbox) > 0.3 * line.bbox.height
-            && line.bbox.y0 < host.baseline
-    }
-
-    private func merge(_ a: [TextRun], _ b: [TextRun]) -> [TextRun] {
-        (a + b).sorted { $0.bbox.x0 < $1.bbox.x0 }
     }
 
     func makeLine(_ runs: [TextRun]) -> Line {
