@@ -171,6 +171,68 @@ public struct LineBuilder: Sendable {
         return pieces.filter { !$0.isEmpty }
     }
 
+    /// A line holding only a short label (`1`, `2.`, `*`, `•`) that sits on the same baseline
+    /// as a line starting just to its right is that line's opening: word processors set note
+    /// and list labels apart with a tab, and poppler then reads them as lines of their own.
+    /// So is a smaller label set just above the start of the next line (a raised footnote
+    /// number that poppler put on a line of its own).
+    func attachLoneLabels(_ lines: [Line]) -> [Line] {
+        var result = lines
+        var index = 0
+        while index < result.count {
+            let label = result[index]
+            guard Self.isLoneLabel(label),
+                  let host = result.indices.first(where: { $0 != index && !Self.isLoneLabel(result[$0]) && isBeside(label, result[$0]) })
+                      ?? (index + 1 < result.count && isJustAbove(label, result[index + 1]) ? index + 1 : nil)
+            else {
+                index += 1
+                continue
+            }
+            var runs = result[host].runs
+            runs[0].spaceBefore = true
+            result[host] = makeLine(label.runs + runs)
+            result.remove(at: index)
+        }
+        return result
+    }
+
+    /// True when `label` ends just left of where `line` starts, on the same baseline.
+    private func isBeside(_ label: Line, _ line: Line) -> Bool {
+        let size = max(label.mainSize, line.mainSize)
+        let gap = line.bbox.x0 - label.bbox.x1
+        return abs(line.baseline - label.baseline) < 0.3 * size && gap >= 0 && gap < 5 * size
+    }
+
+    /// True when `label` is set smaller just above where `line` starts.
+    private func isJustAbove(_ label: Line, _ line: Line) -> Bool {
+        let size = line.mainSize
+        let drop = line.bbox.y0 - label.bbox.y1
+        let offset = line.bbox.x0 - label.bbox.x0
+        return label.mainSize <= thresholds.markerMaxSizeRatio * size && label.baseline < line.baseline
+            && drop < 0.5 * size && drop > -size && offset > -size && offset < 2 * size
+    }
+
+    static func isLoneLabel(_ line: Line) -> Bool {
+        line.runs.count == 1 && isLabelText(line.runs[0].text)
+    }
+
+    static func isLabelText(_ text: String) -> Bool {
+        text.count <= 4 && (text.range(of: #"^(\(?[0-9]{1,3}[.)]?|[a-z][.)]|[*†‡§•▪–-])$"#, options: .regularExpression) != nil)
+    }
+
+    /// True when `line` holds only short, smaller runs sitting on `host`: a superscript that
+    /// poppler put in a line of its own.
+    private func isLiftedMarkerLine(_ line: Line, host: Line) -> Bool {
+        let small = line.runs.allSatisfy { $0.fontSize <= thresholds.markerMaxSizeRatio * host.mainSize && $0.text.count <= 4 }
+        let beside = line.bbox.x0 >= host.bbox.x0 - host.mainSize && line.bbox.x0 <= host.bbox.x1 + host.mainSize
+        return small && beside && host.bbox.verticalOverlap(line.bbox) > 0.3 * line.bbox.height
+            && line.bbox.y0 < host.baseline
+    }
+
+    private func merge(_ a: [TextRun], _ b: [TextRun]) -> [TextRun] {
+        (a + b).sorted { $0.bbox.x0 < $1.bbox.x0 }
+    }
+
     func makeLine(_ runs: [TextRun]) -> Line {
         var weight: [Double: Int] = [:]
         for run in runs { weight[(run.fontSize * 10).rounded() / 10, default: 0] += run.text.count }
