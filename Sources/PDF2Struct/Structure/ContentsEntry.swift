@@ -4,8 +4,10 @@ import Foundation
 /// or, where the page numbers stand in a column of their own, that column. Such lines are
 /// kept as `contents_entry` blocks, never taken for headings.
 public enum ContentsEntry {
+    // `\s*(?:\.\s*){4,}` accepts the same leaders as `(\s*\.\s*){4,}\s*` did, without the nested
+    // whitespace quantifiers that made ICU backtrack for seconds on long dotted lines that fail.
     private static let pattern = try! NSRegularExpression(
-        pattern: #"^\S.*?(\s*\.\s*){4,}\s*([0-9]{1,4}|[ivxlc]{1,7})?$"#, options: [.caseInsensitive])
+        pattern: #"^\S.*?\s*(?:\.\s*){4,}([0-9]{1,4}|[ivxlc]{1,7})?$"#, options: [.caseInsensitive])
     private static let pageNumbers = try! NSRegularExpression(
         pattern: #"^(([0-9]{1,4}|[ivxlc]{1,7})\s*)+$"#, options: [.caseInsensitive])
 
