@@ -1,9 +1,10 @@
-/// Finds the footnotes at the foot of a page: the trailing blocks set smaller than the body
-/// whose first line opens with a note label. A trailing small block with no label directly
-/// under the body, on a page after one with footnotes, continues the last footnote. Small
-/// text that opens with no label (a caption, a source line) stays in the body, and so does a
-/// page with no body-size text above the small type (a notes section or bibliography), and
-/// small type right under a heading (a notes section starting low on a page).
+/// Finds the footnotes at the foot of a page, or of each column: runs of consecutive blocks
+/// set smaller than the body, in the lower part of the page, with no body-size text below them
+/// in their column, whose first line opens with a note label. A small run with no label at
+/// the top of the first such region, on a page after one with footnotes, continues the last
+/// footnote. Small text that opens with no label (a caption, a source line) stays in the body,
+/// and so does a page with no body-size text (a notes section or bibliography), and small type
+/// right under a heading (a notes section starting low on a page).
 public struct FootnoteRegionDetector: Sendable {
     public var thresholds: Thresholds
 
@@ -19,34 +20,45 @@ public struct FootnoteRegionDetector: Sendable {
     }
 
     func detect(_ blocks: [TextBlock], bodySize: Double, pageHeight: Double, previousLabel: String?) -> Result {
-        var start = blocks.count
-        while start > 0 {
-            let block = blocks[start - 1]
-            guard block.mainSize <= thresholds.footnoteMaxSizeRatio * bodySize,
-                  block.bbox.y0 > 0.35 * pageHeight else { break }
-            start -= 1
+        let nothing = Result(body: blocks, continuation: [], notes: [])
+        let isBodySize = { (b: TextBlock) in abs(b.mainSize - bodySize) <= self.thresholds.blockSizeChangeRatio * bodySize }
+        // Footnotes sit under running text: a page set wholly in small type has none.
+        guard blocks.contains(where: isBodySize) else { return nothing }
+        let isCandidate = blocks.map { block in
+            block.mainSize <= thresholds.footnoteMaxSizeRatio * bodySize && block.bbox.y0 > 0.35 * pageHeight
+                && !blocks.contains { other in
+                    !(other.mainSize <= self.thresholds.footnoteMaxSizeRatio * bodySize) && other.bbox.y0 > block.bbox.y0
+                        && other.bbox.horizontalOverlap(block.bbox) > 0.3 * min(other.bbox.width, block.bbox.width)
+                }
         }
-        guard start < blocks.count else { return Result(body: blocks, continuation: [], notes: []) }
-        // Footnotes sit under running text: a page set wholly in small type (a notes section,
-        // a bibliography) has no footnote region.
-        let hasBodyText = blocks[..<start].contains { abs($0.mainSize - bodySize) <= thresholds.blockSizeChangeRatio * bodySize }
-        guard hasBodyText else { return Result(body: blocks, continuation: [], notes: []) }
-        // Notes directly under a heading are a notes section (or a group of one), not footnotes.
-        if start > 0, HeadingClassifier(thresholds: thresholds).isHeading(blocks[start - 1], bodySize: bodySize) {
-            return Result(body: blocks, continuation: [], notes: [])
-        }
-        // The region must be below every body block (a small block mid-page is not a footnote).
-        let bodyBottom = blocks[..<start].map(\.bbox.y1).max() ?? 0
-        var region = Array(blocks[start...])
-        var body = Array(blocks[..<start])
-        while let first = region.first, first.bbox.y0 < bodyBottom - 1 {
-            body.append(first)
-            region.removeFirst()
-        }
-        let split = NoteSplitter.split(region, kind: .footnote, previousLabel: nil)
-        guard !split.notes.isEmpty else { return Result(body: blocks, continuation: [], notes: []) }
+        let headings = HeadingClassifier(thresholds: thresholds)
+        var body: [TextBlock] = []
         var continuation: [TextBlock] = []
-        if previousLabel != nil { continuation = split.leading } else { body += split.leading }
-        return Result(body: body, continuation: continuation, notes: split.notes)
+        var notes: [NoteEntry] = []
+        var index = 0
+        while index < blocks.count {
+            guard isCandidate[index] else {
+                body.append(blocks[index])
+                index += 1
+                continue
+            }
+            var end = index
+            while end < blocks.count, isCandidate[end] { end += 1 }
+            let region = Array(blocks[index..<end])
+            let underHeading = index > 0 && headings.isHeading(blocks[index - 1], bodySize: bodySize)
+            let split = NoteSplitter.split(region, kind: .footnote, previousLabel: nil)
+            if underHeading || split.notes.isEmpty {
+                body += region
+            } else {
+                if previousLabel != nil && notes.isEmpty && continuation.isEmpty {
+                    continuation = split.leading
+                } else {
+                    body += split.leading
+                }
+                notes += split.notes
+            }
+            index = end
+        }
+        return notes.isEmpty && continuation.isEmpty ? nothing : Result(body: body, continuation: continuation, notes: notes)
     }
 }
