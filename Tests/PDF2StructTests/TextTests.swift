@@ -57,3 +57,14 @@ struct TextTests {
         #expect(composed.references == [NoteReference(label: "3", offset: 15)])
     }
 }
+
+@Suite("Dehyphenation edge cases")
+struct DehyphenationEdgeCaseTests {
+    @Test("A compound prefix followed by a mere word ending is a broken word")
+    func prefixThenEnding() {
+        let dehyphenator = Dehyphenator()
+        #expect(dehyphenator.joins(prefix: "staff short-", suffix: "ages and"))
+        #expect(dehyphenator.joins(prefix: "high-", suffix: "ly"))
+        #expect(!dehyphenator.joins(prefix: "short-", suffix: "term plans"))
+    }
+}

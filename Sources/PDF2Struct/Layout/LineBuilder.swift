@@ -21,16 +21,26 @@ public struct LineBuilder: Sendable {
         }
         runLines = splitAtPageGutters(runLines.flatMap(splitAtGutters))
         runLines = bands(of: runLines).flatMap { $0.count >= thresholds.bandGutterMinLines ? splitAtPageGutters($0) : $0 }
-        var lines: [Line] = []
-        for runs in runLines {
-            let line = makeLine(runs)
-            if let host = lines.indices.suffix(4).last(where: { isLiftedMarkerLine(line, host: lines[$0]) }) {
-                lines[host] = makeLine(merge(lines[host].runs, line.runs))
-            } else {
-                lines.append(line)
+        return attachLoneLabels(foldLiftedMarkers(runLines.map(makeLine)))
+    }
+
+    /// Folds each line made only of superscripts into the line it sits on, wherever poppler
+    /// put it in its order (the nearest such host before it is preferred).
+    func foldLiftedMarkers(_ built: [Line]) -> [Line] {
+        var lines = built
+        var index = 0
+        while index < lines.count {
+            let line = lines[index]
+            let candidates = lines.indices.filter { $0 != index && isLiftedMarkerLine(line, host: lines[$0]) }
+            guard let host = candidates.last(where: { $0 < index }) ?? candidates.first else {
+                index += 1
+                continue
             }
+            lines[host] = makeLine(merge(lines[host].runs, line.runs))
+            lines.remove(at: index)
+            if host < index { index = max(0, index - 1) }
         }
-        return attachLoneLabels(lines)
+        return lines
     }
 
     /// True when poppler has mixed text from different places of the page into one line: a run
@@ -217,12 +227,13 @@ public struct LineBuilder: Sendable {
     }
 
     static func isLabelText(_ text: String) -> Bool {
-        text.count <= 4 && (text.range(of: #"^(\(?[0-9]{1,3}[.)]?|[a-z][.)]|[*†‡§•▪–-])$"#, options: .regularExpression) != nil)
+        text.count <= 4 && (text.range(of: #"^(\(?[0-9]{1,3}[.)]?|[a-z][.)]|[*∗†‡§•▪–-])$"#, options: .regularExpression) != nil)
     }
 
     /// True when `line` holds only short, smaller runs sitting on `host`: a superscript that
     /// poppler put in a line of its own.
     private func isLiftedMarkerLine(_ line: Line, host: Line) -> Bool {
+        guard line.runs.count < host.runs.count else { return false }
         let small = line.runs.allSatisfy { $0.fontSize <= thresholds.markerMaxSizeRatio * host.mainSize && $0.text.count <= 4 }
         let beside = line.bbox.x0 >= host.bbox.x0 - host.mainSize && line.bbox.x0 <= host.bbox.x1 + host.mainSize
         return small && beside && host.bbox.verticalOverlap(line.bbox) > 0.3 * line.bbox.height

@@ -7,7 +7,7 @@ public struct NoteLabel: Equatable, Sendable {
     public var label: String
     public var isRaised: Bool
 
-    private static let plain = try! NSRegularExpression(pattern: #"^([0-9]{1,3}|[*†‡§¶]{1,3}|[a-z])[.)]?$"#)
+    private static let plain = try! NSRegularExpression(pattern: #"^([0-9]{1,3}|[*∗†‡§¶]{1,3}|[a-z])[.)]?$"#)
 
     /// The label opening `line`, if any; a plain label must be followed by more text.
     public static func opening(_ line: Line) -> NoteLabel? {

@@ -7,7 +7,8 @@ import Foundation
 ///    (`post-Cold`, `U.S.-Japan`, `FHS-compliant`, `n-tridecanal`): keep;
 /// 2. the document itself: whichever of the joined word and the hyphenated form it prints
 ///    more often in mid-line wins;
-/// 3. a first part that is a common compound prefix (`self`, `well`, `long`…) keeps the hyphen,
+/// 3. a first part that is a common compound prefix (`self`, `well`, `long`…) keeps the hyphen
+///    unless the second part is only a word ending (`short-` / `ages`),
 ///    and so do two long parts the document prints as words of their own while never printing
 ///    them joined (`information-` / `gathering`);
 /// 4. otherwise join: justified text breaks words far more often than it breaks at compounds.
@@ -20,6 +21,13 @@ public struct Dehyphenator: Sendable {
         "non", "post", "anti", "quasi", "semi", "first", "second", "third", "one", "two",
         "three", "four", "five", "year", "decision", "policy", "risk", "cost", "peace", "nation", "state",
         "top", "front", "hard", "soft", "far", "near", "large", "small", "open", "broad", "wide",
+    ]
+
+    /// Endings that finish a word rather than start one (`short-` / `ages`, `high-` / `ly`):
+    /// after a compound prefix they still mean a broken word.
+    static let wordEndings: Set<String> = [
+        "ages", "age", "ly", "ness", "ment", "ments", "ing", "ings", "er", "ers", "est", "ed", "en", "ened",
+        "ening", "ish", "less", "ful", "ity", "ities", "ous", "ward", "wards", "ance", "ence", "ant", "ent",
     ]
 
     public init(vocabulary: [String: Int] = [:]) {
@@ -39,7 +47,7 @@ public struct Dehyphenator: Sendable {
         let joinedCount = vocabulary[joined] ?? 0
         let hyphenatedCount = vocabulary[hyphenated] ?? 0
         if joinedCount != hyphenatedCount { return joinedCount > hyphenatedCount }
-        if Self.compoundPrefixes.contains(head.lowercased()) { return false }
+        if Self.compoundPrefixes.contains(head.lowercased()) && !Self.wordEndings.contains(tail.lowercased()) { return false }
         let twoWords = head.count >= 6 && tail.count >= 5
             && (vocabulary[head.lowercased()] ?? 0) > 0 && (vocabulary[tail.lowercased()] ?? 0) > 0
         return !twoWords

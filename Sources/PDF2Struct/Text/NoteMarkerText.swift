@@ -9,7 +9,7 @@ public enum NoteMarkerText {
         "\u{2075}": "5", "\u{2076}": "6", "\u{2077}": "7", "\u{2078}": "8", "\u{2079}": "9",
     ]
     private static let label = try! NSRegularExpression(
-        pattern: #"^([0-9]{1,3}|[a-z]|[ivx]{1,5}|[*†‡§¶#]{1,3})$"#, options: [])
+        pattern: #"^([0-9]{1,3}|[a-z]|[ivx]{1,5}|[*∗†‡§¶#]{1,3})$"#, options: [])
 
     /// The labels a raised run stands for, or nil when it is not a marker.
     public static func labels(in raised: String) -> [String]? {
