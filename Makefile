@@ -1,7 +1,9 @@
 # pdf2struct — build, test and convert. See README.md.
 #   make            release build
 #   make convert    convert every fixture (and the merged two-part paper) into out/
-#   make test       unit, golden, accuracy and CLI tests
+#   make test       unit, golden, accuracy and CLI tests, then 300 fixed-seed fuzz cases
+#   make bench      speed and memory against pdftotext and pymupdf4llm (scripts/bench.py)
+#   make fuzz       a long fuzzing campaign (FUZZ_CASES=20000, FUZZ_SEED=n to repeat one)
 #   make fixtures   regenerate fixture PDFs and truth files from their sources
 #   make regress-update   re-record the golden outputs (review the diff first!)
 #   make install PREFIX=/usr/local
@@ -14,7 +16,7 @@ RELEASE_BIN := .build/release/pdf2struct
 FIXTURES := $(filter-out fixtures/part1.pdf fixtures/part2.pdf,$(wildcard fixtures/*.pdf))
 DEPS_STAMP := .build/.deps-installed
 
-.PHONY: all build deps test convert score fixtures regress-update install clean
+.PHONY: all build deps test convert score fixtures regress-update install clean bench fuzz
 
 all: build
 
@@ -34,6 +36,7 @@ $(RELEASE_BIN): build
 test: $(DEPS_STAMP)
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+	python3 scripts/fuzz.py --binary .build/debug/pdf2struct --seed 20261129 --cases 300 --jobs 2 --timeout 30
 
 convert: build
 	@mkdir -p $(OUT)
@@ -52,6 +55,15 @@ fixtures:
 
 regress-update: $(DEPS_STAMP)
 	PDF2STRUCT_RECORD_GOLDEN=1 $(SWIFT) test --filter GoldenTests
+
+# Whole processes timed against each other, interleaved; prints the targets of issue 6, met or
+# missed. Never part of the tests.
+bench: build
+	python3 scripts/bench.py --binary $(RELEASE_BIN)
+
+FUZZ_CASES ?= 20000
+fuzz: build
+	python3 scripts/fuzz.py --binary $(RELEASE_BIN) --cases $(FUZZ_CASES) --batch 500 $(if $(FUZZ_SEED),--seed $(FUZZ_SEED))
 
 install: build
 	install -d $(DESTDIR)$(PREFIX)/bin
