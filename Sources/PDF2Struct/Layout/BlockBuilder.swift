@@ -54,8 +54,8 @@ public struct BlockBuilder: Sendable {
         // A change of size or weight.
         if abs(line.mainSize - previous.mainSize) > thresholds.blockSizeChangeRatio * size { return true }
         if line.isBold != previous.isBold { return true }
-        // A list marker opens a new item.
-        if ListItemMarker.split(line.text) != nil { return true }
+        // A list marker opens a new item, and so does a label set apart by a tab (`iv   Text`).
+        if ListItemMarker.split(line.text) != nil || Self.opensWithTabbedLabel(line) { return true }
         let left = block.map(\.bbox.x0).min()!
         let right = columnRight(of: previous, in: pageLines)
         let previousIsFull = right - previous.bbox.x1 < thresholds.shortLineShare * max(1, right - left)
@@ -87,6 +87,13 @@ public struct BlockBuilder: Sendable {
             }
         }
         return right
+    }
+
+    /// True when the line opens with a short label followed by a gap of half an em or more
+    /// (wider than any word space).
+    static func opensWithTabbedLabel(_ line: Line) -> Bool {
+        guard line.runs.count > 1, LineBuilder.isLabelText(line.runs[0].text) else { return false }
+        return line.runs[1].bbox.x0 - line.runs[0].bbox.x1 >= 0.5 * line.mainSize
     }
 
     static func endsSentence(_ text: String) -> Bool {

@@ -25,14 +25,15 @@ public struct LineBuilder: Sendable {
     }
 
     /// Folds each line made only of superscripts into the line it sits on, wherever poppler
-    /// put it in its order (the nearest such host before it is preferred).
+    /// put it in its order: of the lines it could belong to, the one it overlaps most.
     func foldLiftedMarkers(_ built: [Line]) -> [Line] {
         var lines = built
         var index = 0
         while index < lines.count {
             let line = lines[index]
             let candidates = lines.indices.filter { $0 != index && isLiftedMarkerLine(line, host: lines[$0]) }
-            guard let host = candidates.last(where: { $0 < index }) ?? candidates.first else {
+            let overlap = { (i: Int) in lines[i].bbox.verticalOverlap(line.bbox) }
+            guard let host = candidates.max(by: { overlap($0) < overlap($1) || (overlap($0) == overlap($1) && $0 > $1) }) else {
                 index += 1
                 continue
             }
@@ -227,7 +228,7 @@ public struct LineBuilder: Sendable {
     }
 
     static func isLabelText(_ text: String) -> Bool {
-        text.count <= 4 && (text.range(of: #"^(\(?[0-9]{1,3}[.)]?|[a-z][.)]|[*∗†‡§•▪–-])$"#, options: .regularExpression) != nil)
+        text.count <= 6 && (text.range(of: #"^(\(?[0-9]{1,3}[.)]?|[a-z][.)]|[ivxlc]{1,6}[.)]?|[*∗†‡§•▪–-])$"#, options: .regularExpression) != nil)
     }
 
     /// True when `line` holds only short, smaller runs sitting on `host`: a superscript that

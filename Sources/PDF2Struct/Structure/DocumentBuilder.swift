@@ -60,7 +60,8 @@ public struct DocumentBuilder: Sendable {
         var units = demoteTitlePageLines(classify(bodyBlocks, bodySize: bodySize, firstPage: pages.first, metadataTitle: sources.first?.info.title), pageCount: pages.count)
         let title = units.first { $0.role == .title }.map { composer.compose($0.lines).text }
         resolveLevels(&units, outlines: sources.map(\.outline), title: title)
-        let (bodyUnits, endnotes) = extractEndnotes(units)
+        var (bodyUnits, endnotes) = extractEndnotes(units)
+        if endnotes.isEmpty { (bodyUnits, endnotes) = extractTrailingEndnotes(bodyUnits) }
         noteEntries += endnotes
         units = ParagraphJoiner(thresholds: thresholds).join(bodyUnits)
 
@@ -217,6 +218,26 @@ public struct DocumentBuilder: Sendable {
             closeGroup()
         }
         return (body, notes)
+    }
+
+    /// Endnotes printed on the last page(s) with no heading (word processors collect them so):
+    /// when no notes section was found and every block of the last page opens with a note
+    /// label, following on from each other, the run of such blocks at the end of the document
+    /// is taken as endnotes.
+    private func extractTrailingEndnotes(_ units: [Unit]) -> ([Unit], [NoteEntry]) {
+        guard let lastPage = units.last?.last else { return (units, []) }
+        var start = units.count
+        while start > 0 {
+            let unit = units[start - 1]
+            guard unit.role != .heading, unit.role != .title,
+                  unit.first.lines.first.flatMap(NoteLabel.opening) != nil else { break }
+            start -= 1
+        }
+        let onLastPage = units.filter { $0.first.page == lastPage.page && $0.first.part == lastPage.part }.count
+        guard start < units.count, units.count - start >= onLastPage else { return (units, []) }
+        let split = NoteSplitter.split(units[start...].flatMap(\.pieces), kind: .endnote, previousLabel: nil)
+        guard split.leading.isEmpty, split.notes.count >= 2 else { return (units, []) }
+        return (Array(units[..<start]), split.notes)
     }
 
     /// Removes the list marker from the front of a composed text, shifting references.

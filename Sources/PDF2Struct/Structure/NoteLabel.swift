@@ -7,7 +7,7 @@ public struct NoteLabel: Equatable, Sendable {
     public var label: String
     public var isRaised: Bool
 
-    private static let plain = try! NSRegularExpression(pattern: #"^([0-9]{1,3}|[*∗†‡§¶]{1,3}|[a-z])[.)]?$"#)
+    private static let plain = try! NSRegularExpression(pattern: #"^([0-9]{1,3}|[*∗†‡§¶]{1,3}|[a-z]|[ivxlc]{1,6})[.)]?$"#)
 
     /// The label opening `line`, if any; a plain label must be followed by more text.
     public static func opening(_ line: Line) -> NoteLabel? {
@@ -22,6 +22,19 @@ public struct NoteLabel: Equatable, Sendable {
         return NoteLabel(label: String(text[range]), isRaised: false)
     }
 
+    /// The value of a lower-case roman numeral (`iv` → 4), or nil.
+    static func romanValue(_ text: String) -> Int? {
+        let values: [Character: Int] = ["i": 1, "v": 5, "x": 10, "l": 50, "c": 100]
+        var total = 0
+        var previous = 0
+        for ch in text.reversed() {
+            guard let v = values[ch] else { return nil }
+            total += v < previous ? -v : v
+            previous = max(previous, v)
+        }
+        return total > 0 ? total : nil
+    }
+
     /// True when this label may open the next note after `previous` (nil: the first note).
     /// Raised labels and symbols always may; a plain number must follow on from the previous
     /// number, and a plain letter from the previous letter (or be `a`), so that a continuation
@@ -31,6 +44,10 @@ public struct NoteLabel: Equatable, Sendable {
         if let number = Int(label) {
             guard let previous else { return true }
             return Int(previous).map { number == $0 + 1 } ?? false
+        }
+        if let value = Self.romanValue(label), !(label.count == 1 && previous.map { $0.count == 1 && Self.romanValue($0) == nil } == true) {
+            guard let previous else { return value == 1 }
+            return Self.romanValue(previous).map { value == $0 + 1 } ?? false
         }
         guard let letter = label.unicodeScalars.first, label.count == 1, letter.properties.isLowercase else { return true }
         guard let previous, let last = previous.unicodeScalars.first, previous.count == 1, last.properties.isLowercase else {
