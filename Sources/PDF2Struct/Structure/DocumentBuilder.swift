@@ -141,7 +141,8 @@ public struct DocumentBuilder: Sendable {
 
     /// Lines of a title page set larger than the body (subtitle, authors, date) look like
     /// headings; a heading on the first page whose style no heading on a later page shares, and
-    /// which has no numbering, is such a line and becomes a paragraph.
+    /// which has no numbering and is no section label (`Abstract`, `Contents`), is such a line
+    /// and becomes a paragraph.
     private func demoteTitlePageLines(_ units: [Unit], pageCount: Int) -> [Unit] {
         guard pageCount > 1, let first = units.first?.first else { return units }
         func style(_ unit: Unit) -> HeadingStyle {
@@ -150,7 +151,8 @@ public struct DocumentBuilder: Sendable {
         let laterStyles = Set(units.filter { $0.role == .heading && ($0.first.page != first.page || $0.first.part != first.part) }.map(style))
         return units.map { unit in
             guard unit.role == .heading, unit.first.page == first.page, unit.first.part == first.part,
-                  HeadingNumbering.level(of: unit.plainText) == nil, !laterStyles.contains(style(unit)) else { return unit }
+                  HeadingNumbering.level(of: unit.plainText) == nil, !HeadingLevelResolver.isMatterLabel(unit.plainText),
+                  !laterStyles.contains(style(unit)) else { return unit }
             var paragraph = unit
             paragraph.role = .paragraph
             return paragraph
