@@ -50,7 +50,8 @@ public struct DocumentBuilder: Sendable {
         for (p, blocks) in pageBlocks.enumerated() {
             let previousFootnote = noteEntries.last.map { $0.kind == .footnote && $0.pieces.last.map { $0.page == pages[p].page - 1 && $0.part == pages[p].part } == true } ?? false
             let result = footnoteDetector.detect(blocks, bodySize: bodySize, pageHeight: pages[p].height,
-                                                 previousLabel: previousFootnote ? noteEntries.last?.label : nil)
+                                                 previousLabel: previousFootnote ? noteEntries.last?.label : nil,
+                                                 markerLabels: Self.markerLabels(in: blocks.flatMap(\.lines)))
             bodyBlocks += result.body
             if !result.continuation.isEmpty { noteEntries[noteEntries.count - 1].pieces += result.continuation }
             noteEntries += result.notes
@@ -61,7 +62,9 @@ public struct DocumentBuilder: Sendable {
         let title = units.first { $0.role == .title }.map { composer.compose($0.lines).text }
         resolveLevels(&units, outlines: sources.map(\.outline), title: title)
         var (bodyUnits, endnotes) = extractEndnotes(units)
-        if endnotes.isEmpty { (bodyUnits, endnotes) = extractTrailingEndnotes(bodyUnits) }
+        if endnotes.isEmpty {
+            (bodyUnits, endnotes) = extractTrailingEndnotes(bodyUnits, markerLabels: Self.markerLabels(in: allBodyLines))
+        }
         noteEntries += endnotes
         units = ParagraphJoiner(thresholds: thresholds).join(bodyUnits)
 
@@ -223,10 +226,21 @@ public struct DocumentBuilder: Sendable {
     }
 
     /// Endnotes printed on the last page(s) with no heading (word processors collect them so):
-    /// when no notes section was found and every block of the last page opens with a note
-    /// label, following on from each other, the run of such blocks at the end of the document
-    /// is taken as endnotes.
-    private func extractTrailingEndnotes(_ units: [Unit]) -> ([Unit], [NoteEntry]) {
+    /// when no notes section was found, every block of the last page opens with a note label
+    /// following on from the one before, and most labels are cited by raised markers, the run
+    /// of such blocks at the end of the document is taken as endnotes.
+    /// The labels of all raised note markers in `lines`.
+    static func markerLabels(in lines: [Line]) -> Set<String> {
+        var labels = Set<String>()
+        for line in lines {
+            for index in line.raised.sorted() {
+                labels.formUnion(NoteMarkerText.labels(in: line.runs[index].text) ?? [])
+            }
+        }
+        return labels
+    }
+
+    private func extractTrailingEndnotes(_ units: [Unit], markerLabels: Set<String>) -> ([Unit], [NoteEntry]) {
         guard let lastPage = units.last?.last else { return (units, []) }
         var start = units.count
         while start > 0 {
@@ -238,7 +252,9 @@ public struct DocumentBuilder: Sendable {
         let onLastPage = units.filter { $0.first.page == lastPage.page && $0.first.part == lastPage.part }.count
         guard start < units.count, units.count - start >= onLastPage else { return (units, []) }
         let split = NoteSplitter.split(units[start...].flatMap(\.pieces), kind: .endnote, previousLabel: nil)
-        guard split.leading.isEmpty, split.notes.count >= 2 else { return (units, []) }
+        // Most of them must be cited by raised markers in the text (a numbered list is not).
+        let cited = split.notes.filter { markerLabels.contains($0.label) }.count
+        guard split.leading.isEmpty, split.notes.count >= 2, 2 * cited >= split.notes.count else { return (units, []) }
         return (Array(units[..<start]), split.notes)
     }
 

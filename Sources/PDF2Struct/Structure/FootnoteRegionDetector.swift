@@ -1,6 +1,7 @@
 /// Finds the footnotes at the foot of a page, or of each column: runs of consecutive blocks
 /// set smaller than the body, in the lower part of the page, with no body-size text below them
-/// in their column, whose first line opens with a note label. A small run with no label at
+/// in their column, whose first line opens with a note label and one of whose labels is
+/// cited by a raised marker on the page. A small run with no label at
 /// the top of the first such region, on a page after one with footnotes, continues the last
 /// footnote. Small text that opens with no label (a caption, a source line) stays in the body,
 /// and so does a page with no body-size text (a notes section or bibliography), and small type
@@ -19,7 +20,9 @@ public struct FootnoteRegionDetector: Sendable {
         var notes: [NoteEntry]
     }
 
-    func detect(_ blocks: [TextBlock], bodySize: Double, pageHeight: Double, previousLabel: String?) -> Result {
+    /// `markerLabels`: the labels of the raised markers printed on the page.
+    func detect(_ blocks: [TextBlock], bodySize: Double, pageHeight: Double, previousLabel: String?,
+                markerLabels: Set<String>) -> Result {
         let nothing = Result(body: blocks, continuation: [], notes: [])
         let isBodySize = { (b: TextBlock) in abs(b.mainSize - bodySize) <= self.thresholds.blockSizeChangeRatio * bodySize }
         // Footnotes sit under running text: a page set wholly in small type has none.
@@ -47,7 +50,10 @@ public struct FootnoteRegionDetector: Sendable {
             let region = Array(blocks[index..<end])
             let underHeading = index > 0 && headings.isHeading(blocks[index - 1], bodySize: bodySize)
             let split = NoteSplitter.split(region, kind: .footnote, previousLabel: nil)
-            if underHeading || split.notes.isEmpty {
+            // A footnote is cited on its page: a region none of whose labels appears as a
+            // raised marker in the text above is something else (a small table, a list).
+            let cited = split.notes.contains { markerLabels.contains($0.label) }
+            if underHeading || split.notes.isEmpty || !cited {
                 body += region
             } else {
                 if previousLabel != nil && notes.isEmpty && continuation.isEmpty {
