@@ -149,7 +149,17 @@ public final class PopplerDocument {
             let box = offset < boxes.count ? boxes[offset] : PageRect(x0: 0, y0: 0, x1: 0, y1: 0)
             glyphs.append(RawGlyph(scalar: scalar, box: box, font: fontOfCharacter[offset]))
         }
-        return RawPage(index: index, width: width, height: height, label: label, glyphs: glyphs, fonts: fonts)
+        return RawPage(index: index, width: Self.bounded(width), height: Self.bounded(height), label: label, glyphs: glyphs, fonts: fonts)
+    }
+
+    /// The largest coordinate or size copied out of poppler, in points (about 350 m; no page is
+    /// larger than 14,400 points). A damaged or hostile PDF can place text at 1e20 or NaN, which
+    /// would trap the first stage converting it to an integer; such values are clamped here, at
+    /// the boundary, and NaN becomes 0, so every stage above sees finite, bounded numbers.
+    static let coordinateLimit = 1_000_000.0
+
+    static func bounded(_ value: Double) -> Double {
+        value.isFinite ? min(max(value, -coordinateLimit), coordinateLimit) : 0
     }
 
     /// One rectangle per character of the page text, in top-left-origin points.
@@ -160,7 +170,7 @@ public final class PopplerDocument {
         defer { g_free(rectangles) }
         return (0..<Int(count)).map { i in
             let r = rectangles[i]
-            return PageRect(x0: r.x1, y0: r.y1, x1: r.x2, y1: r.y2)
+            return PageRect(x0: bounded(r.x1), y0: bounded(r.y1), x1: bounded(r.x2), y1: bounded(r.y2))
         }
     }
 
@@ -175,7 +185,7 @@ public final class PopplerDocument {
         while let current = node {
             let attributes = p2s_text_attributes(current)!.pointee
             let name = attributes.font_name.map { String(cString: $0) } ?? ""
-            let font = RawFont(name: name, size: attributes.font_size)
+            let font = RawFont(name: name, size: bounded(attributes.font_size))
             let index: Int
             if let known = fontIndex[font] {
                 index = known
