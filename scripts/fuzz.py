@@ -38,13 +38,22 @@ EXTREME_NUMBERS = [b"0", b"-1", b"1", b"65535", b"65536", b"2147483647", b"21474
                    b"99999999999999999999", b"-2147483648", b"1e308", b"3.4e38", b"0.0000001"]
 
 
-def seeds(extra_folders):
-    """The files mutated: every fixture PDF and every committed fault case."""
+def seeds(extra_folders, work):
+    """The files mutated: every fixture PDF and every committed fault case, each also rewritten
+    by qpdf with uncompressed streams (when qpdf is there), so that mutations reach content
+    streams, fonts and glyph positions instead of only breaking Flate data."""
     paths = []
     for folder in [os.path.join(ROOT, "fixtures")] + extra_folders:
         if os.path.isdir(folder):
             paths += [os.path.join(folder, name) for name in sorted(os.listdir(folder)) if name.lower().endswith(".pdf")]
-    return [(os.path.relpath(path, ROOT), open(path, "rb").read()) for path in paths]
+    found = [(os.path.relpath(path, ROOT), open(path, "rb").read()) for path in paths]
+    if shutil.which("qpdf"):
+        for path in paths:
+            target = os.path.join(work, "qdf-" + os.path.basename(path))
+            made = subprocess.run(["qpdf", "--qdf", "--object-streams=disable", path, target], capture_output=True)
+            if made.returncode in (0, 3) and os.path.exists(target):
+                found.append(("qdf:" + os.path.relpath(path, ROOT), open(target, "rb").read()))
+    return found
 
 
 def mutate(data, rng):
@@ -114,10 +123,10 @@ def main():
     args = parser.parse_args()
 
     seed = args.seed if args.seed is not None else int(time.time())
-    bases = seeds([os.path.join(ROOT, "fixtures", "faults")])
+    work = tempfile.mkdtemp(prefix="pdf2struct-fuzz-")
+    bases = seeds([os.path.join(ROOT, "fixtures", "faults")], work)
     print(f"fuzz: seed {seed}, {args.cases} cases from {len(bases)} seed files, batches of {args.batch}, "
           f"-j {args.jobs}, --timeout {args.timeout:g} s", flush=True)
-    work = tempfile.mkdtemp(prefix="pdf2struct-fuzz-")
     outcomes = Counter()
     findings = []
     started = time.time()
@@ -142,7 +151,9 @@ def main():
                 os.remove(report_path)
             process, seconds = run_batch(args.binary, folder, os.path.join(work, "out"), report_path, args.jobs, args.timeout)
             if process.returncode not in (0, 1, 3):
-                findings.append(("batch", f"the batch process ended with status {process.returncode}: {process.stderr[-500:]}", None))
+                message = f"batch: the batch process ended with status {process.returncode}: {process.stderr[-500:]}"
+                findings.append(("batch", message))
+                print(f"FINDING {message}", flush=True)
             records = {}
             if os.path.exists(report_path):
                 records = {record["input"]: record for record in json.load(open(report_path))["files"]}
@@ -151,24 +162,21 @@ def main():
                 kind = "missing_from_report" if record is None else (record["error_kind"] or record["status"])
                 outcomes[kind] += 1
                 if record is None or kind in FINDING_KINDS:
-                    message = record["error"] if record else "not in the report"
-                    findings.append((path, f"{kind}: {message} [{name}: {'; '.join(how)}]", (name, how)))
-            case += len(made)
-            rate = len(made) / seconds if seconds else 0
-            print(f"  cases {case}/{args.cases}: {dict(sorted(outcomes.items()))} ({rate:.1f} cases/s)", flush=True)
-        if findings:
-            os.makedirs(args.findings, exist_ok=True)
-            for path, message, origin in findings:
-                print(f"FINDING {os.path.basename(path)}: {message}")
-                if origin and os.path.exists(path):
+                    message = f"{kind}: {record['error'] if record else 'not in the report'} [{name}: {'; '.join(how)}]"
+                    findings.append((path, message))
+                    print(f"FINDING {os.path.basename(path)}: {message}", flush=True)
+                    os.makedirs(args.findings, exist_ok=True)
                     target = os.path.join(args.findings, f"seed{seed}-{os.path.basename(path)}")
                     shutil.copy(path, target)
                     with open(target + ".txt", "w") as handle:
                         handle.write(f"seed {seed}\n{message}\n")
+            case += len(made)
+            rate = len(made) / seconds if seconds else 0
+            print(f"  cases {case}/{args.cases}: {dict(sorted(outcomes.items()))} ({rate:.1f} cases/s)", flush=True)
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    crashes = sum(1 for _, message, _ in findings if message.startswith("crashed"))
-    hangs = sum(1 for _, message, _ in findings if message.startswith("timed_out"))
+    crashes = sum(1 for _, message in findings if message.startswith("crashed"))
+    hangs = sum(1 for _, message in findings if message.startswith("timed_out"))
     print(f"fuzz: {case} cases in {time.time() - started:.0f} s; {crashes} crashes, {hangs} hangs, "
           f"{len(findings) - crashes - hangs} other findings" + (f" (copied to {args.findings})" if findings else ""))
     sys.exit(1 if findings else 0)
