@@ -83,6 +83,8 @@ struct ExtractionTests {
         #expect(SHA256.hex(of: Data()) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
     }
 
+    /// Reads the resident size of the whole test process, so `make test` runs it on its own
+    /// (`--filter memoryStaysFlat`) before the parallel suite.
     @Test("Converting the same fixture many times keeps memory flat")
     func memoryStaysFlat() throws {
         let data = try Data(contentsOf: URL(fileURLWithPath: TestSupport.fixture("latex-brief")))
