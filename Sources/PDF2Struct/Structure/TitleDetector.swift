@@ -1,7 +1,7 @@
 import PopplerText
 
 /// Finds the document title on the first page. Evidence, strongest first:
-/// 1. a block matching the title in the PDF's metadata;
+/// 1. a block matching the title in the PDF's metadata, or contained in it;
 /// 2. the largest block set well above the body size in the upper part of the page that is
 ///    not a numbered heading (`Chapter 1: …` is a heading, not the title);
 /// 3. a first block that stands apart as a title does: wholly bold, short, centred.
@@ -14,15 +14,25 @@ public struct TitleDetector: Sendable {
 
     /// Index into `blocks` of the title, if any.
     public func find(in blocks: [TextBlock], firstPage: PageLines, bodySize: Double, metadataTitle: String?) -> Int? {
-        let onFirstPage = blocks.indices.filter {
-            blocks[$0].part == firstPage.part && blocks[$0].page == firstPage.page && blocks[$0].lines.count <= 4
+        let anyOnFirstPage = blocks.indices.filter {
+            blocks[$0].part == firstPage.part && blocks[$0].page == firstPage.page && blocks[$0].lines.count <= 8
         }
+        let onFirstPage = anyOnFirstPage.filter { blocks[$0].lines.count <= 4 }
         if let metadataTitle, !metadataTitle.isEmpty {
             let wanted = HeadingLevelResolver.normalize(metadataTitle)
-            if let match = onFirstPage.first(where: {
+            if let match = anyOnFirstPage.first(where: {
                 HeadingLevelResolver.similarity(HeadingLevelResolver.normalize(blocks[$0].plainText), wanted) >= thresholds.outlineMatchRatio
             }) {
                 return match
+            }
+            // Metadata titles often carry a report number or series name around the printed
+            // title: a block of four words or more that the metadata title contains will do.
+            let contained = anyOnFirstPage.filter { i in
+                let text = HeadingLevelResolver.normalize(blocks[i].plainText)
+                return text.split(separator: " ").count >= 4 && wanted.contains(text)
+            }
+            if let longest = contained.max(by: { blocks[$0].plainText.count < blocks[$1].plainText.count }) {
+                return longest
             }
         }
         let large = onFirstPage.filter { i in
