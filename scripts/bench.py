@@ -124,13 +124,13 @@ def pymupdf4llm_python(work):
         return sys.executable
     venv = os.path.join(work, "venv-pymupdf4llm")
     python = os.path.join(venv, "bin", "python")
-    if subprocess.run([python, "-c", probe], capture_output=True).returncode == 0:
+    if os.path.exists(python) and subprocess.run([python, "-c", probe], capture_output=True).returncode == 0:
         return python
     print("installing pymupdf4llm from PyPI into a venv for the comparison ...", file=sys.stderr)
     made = subprocess.run([sys.executable, "-m", "venv", venv], capture_output=True, text=True)
     install = subprocess.run([python, "-m", "pip", "install", "--quiet", "pymupdf4llm<2"], capture_output=True, text=True) \
         if made.returncode == 0 else made
-    if install.returncode == 0 and subprocess.run([python, "-c", probe], capture_output=True).returncode == 0:
+    if install.returncode == 0 and os.path.exists(python) and subprocess.run([python, "-c", probe], capture_output=True).returncode == 0:
         return python
     print(f"pymupdf4llm does not install here; skipping it: {install.stderr.strip()[-300:]}", file=sys.stderr)
     return None

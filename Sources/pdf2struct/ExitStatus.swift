@@ -1,4 +1,5 @@
-/// The process exit statuses, documented in `--help` and the README.
+/// The process exit statuses, documented in `--help` and the README. A batch stopped by SIGINT
+/// or SIGTERM exits with 128 + the signal number (130, 143), as shells expect.
 enum ExitStatus: Int32 {
     /// Every input converted.
     case success = 0
