@@ -3,7 +3,10 @@ import PopplerText
 /// A stretch of text on one line in one font: no spaces inside, so a run is a word or part of a
 /// word. `bbox` is in points from the page's top-left corner; `baseline` is its y coordinate.
 public struct TextRun: Equatable, Sendable {
-    public var text: String
+    public let text: String
+    /// `text.count` (characters as a reader counts them), worked out once: layout weighs sizes
+    /// by it on every line it builds.
+    public let characterCount: Int
     public var fontName: String
     public var fontSize: Double
     public var isBold: Bool
@@ -16,6 +19,7 @@ public struct TextRun: Equatable, Sendable {
     public init(text: String, fontName: String = "", fontSize: Double, isBold: Bool = false, isItalic: Bool = false,
                 bbox: PageRect, baseline: Double? = nil, spaceBefore: Bool) {
         self.text = text
+        self.characterCount = text.utf8.allSatisfy { $0 < 0x80 } && !text.utf8.contains(0x0D) ? text.utf8.count : text.count
         self.fontName = fontName
         self.fontSize = fontSize
         self.isBold = isBold

@@ -48,12 +48,15 @@ public struct LineBuilder: Sendable {
     /// starts well left of where the run before it ended, or the line is far taller than its
     /// type (runs from different lines).
     func isInterleaved(_ runs: [TextRun]) -> Bool {
-        let jumpsBack = zip(runs, runs.dropFirst()).contains { a, b in
-            b.bbox.x0 < a.bbox.x1 - max(a.fontSize, b.fontSize) && b.bbox.verticalOverlap(a.bbox) > 0
+        guard let first = runs.first else { return false }
+        var top = first.bbox.y0, bottom = first.bbox.y1, size = first.fontSize
+        for (a, b) in zip(runs, runs.dropFirst()) {
+            if b.bbox.x0 < a.bbox.x1 - max(a.fontSize, b.fontSize) && b.bbox.verticalOverlap(a.bbox) > 0 { return true }
+            top = min(top, b.bbox.y0)
+            bottom = max(bottom, b.bbox.y1)
+            size = max(size, b.fontSize)
         }
-        let top = runs.map(\.bbox.y0).min() ?? 0, bottom = runs.map(\.bbox.y1).max() ?? 0
-        let size = runs.map(\.fontSize).max() ?? 0
-        return jumpsBack || bottom - top > 2.5 * size
+        return bottom - top > 2.5 * size
     }
 
     /// Groups runs into lines by baseline (top to bottom), each line left to right.
@@ -227,15 +230,30 @@ public struct LineBuilder: Sendable {
         line.runs.count == 1 && isLabelText(line.runs[0].text)
     }
 
+    /// A label on its own: `1`, `(12)`, `3.`, `a)`, `iv.`, or one of `*∗†‡§•▪–-`.
     static func isLabelText(_ text: String) -> Bool {
-        text.count <= 6 && (text.range(of: #"^(\(?[0-9]{1,3}[.)]?|[a-z][.)]|[ivxlc]{1,6}[.)]?|[*∗†‡§•▪–-])$"#, options: .regularExpression) != nil)
+        let scalars = Array(text.unicodeScalars)
+        guard let first = scalars.first, scalars.count <= 6 else { return false }
+        if scalars.count == 1, "*∗†‡§•▪–-".unicodeScalars.contains(first) { return true }
+        let closes: (Unicode.Scalar) -> Bool = { $0 == "." || $0 == ")" }
+        // An optional closing `.` or `)` after a body of at least one scalar.
+        var body = scalars[...]
+        let closed = body.count > 1 && closes(body.last!)
+        if closed { body = body.dropLast() }
+        let isDigit: (Unicode.Scalar) -> Bool = { ("0"..."9").contains($0) }
+        let isRoman: (Unicode.Scalar) -> Bool = { "ivxlc".unicodeScalars.contains($0) }
+        var number = body
+        if number.first == "(" { number = number.dropFirst() }
+        if (1...3).contains(number.count), number.allSatisfy(isDigit) { return true }
+        if closed, body.count == 1, ("a"..."z").contains(body.first!) { return true }
+        return (1...6).contains(body.count) && body.allSatisfy(isRoman)
     }
 
     /// True when `line` holds only short, smaller runs sitting on `host`: a superscript that
     /// poppler put in a line of its own.
     private func isLiftedMarkerLine(_ line: Line, host: Line) -> Bool {
         guard line.runs.count < host.runs.count else { return false }
-        let small = line.runs.allSatisfy { $0.fontSize <= thresholds.markerMaxSizeRatio * host.mainSize && $0.text.count <= 4 }
+        let small = line.runs.allSatisfy { $0.fontSize <= thresholds.markerMaxSizeRatio * host.mainSize && $0.characterCount <= 4 }
         let beside = line.bbox.x0 >= host.bbox.x0 - host.mainSize && line.bbox.x0 <= host.bbox.x1 + host.mainSize
         return small && beside && host.bbox.verticalOverlap(line.bbox) > 0.3 * line.bbox.height
             && line.bbox.y0 < host.baseline
@@ -246,21 +264,38 @@ public struct LineBuilder: Sendable {
     }
 
     func makeLine(_ runs: [TextRun]) -> Line {
-        var weight: [Double: Int] = [:]
-        for run in runs { weight[(run.fontSize * 10).rounded() / 10, default: 0] += run.text.count }
-        let mainSize = weight.max { a, b in a.value != b.value ? a.value < b.value : a.key < b.key }?.key ?? 0
-        let mainBaselines = runs.filter { abs($0.fontSize - mainSize) < 0.15 }.map(\.baseline).sorted()
+        let mainSize = Self.mainSize(of: runs)
+        var mainBaselines: [Double] = []
+        mainBaselines.reserveCapacity(runs.count)
+        for run in runs where abs(run.fontSize - mainSize) < 0.15 { mainBaselines.append(run.baseline) }
+        mainBaselines.sort()
         let baseline = mainBaselines.isEmpty ? runs[0].baseline : mainBaselines[mainBaselines.count / 2]
         var raised = Set<Int>()
+        var bbox = runs[0].bbox
         for (i, run) in runs.enumerated() {
+            if i > 0 { bbox = bbox.union(run.bbox) }
             let smaller = run.fontSize <= thresholds.markerMaxSizeRatio * mainSize
             let lifted = baseline - run.baseline >= thresholds.markerMinRaiseRatio * mainSize
             if (smaller && lifted) || run.text.unicodeScalars.allSatisfy(Self.isSuperscriptScalar) {
                 raised.insert(i)
             }
         }
-        let bbox = runs.dropFirst().reduce(runs[0].bbox) { $0.union($1.bbox) }
         return Line(runs: runs, raised: raised, mainSize: mainSize, baseline: baseline, bbox: bbox)
+    }
+
+    /// The size (to a tenth of a point) with the most characters; the larger on a tie. A line
+    /// has few sizes, so a short list beats a dictionary.
+    static func mainSize(of runs: [TextRun]) -> Double {
+        var sizes: [(size: Double, characters: Int)] = []
+        for run in runs {
+            let size = (run.fontSize * 10).rounded() / 10
+            if let i = sizes.firstIndex(where: { $0.size == size }) {
+                sizes[i].characters += run.characterCount
+            } else {
+                sizes.append((size, run.characterCount))
+            }
+        }
+        return sizes.max { a, b in a.characters != b.characters ? a.characters < b.characters : a.size < b.size }?.size ?? 0
     }
 
     /// Unicode superscript digits and signs, which some producers use for markers.
