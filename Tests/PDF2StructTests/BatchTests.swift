@@ -89,6 +89,19 @@ struct BatchTests {
         #expect(outputs[0] == outputs[1])
     }
 
+    @Test("-j2 is read as -j 2, as make and xargs spell it, and -j0 is refused like -j 0")
+    func attachedJobCount() throws {
+        let folder = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let out = folder.appendingPathComponent("out")
+        let accepted = try BatchTestSupport.run([TestSupport.fixture("groff-twocol"), "-o", out.path, "-q", "-j2"])
+        #expect(accepted.status == 0, "\(accepted.stderr)")
+        #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("groff-twocol.json").path))
+        let refused = try BatchTestSupport.run([TestSupport.fixture("groff-twocol"), "-o", out.path, "-q", "-j0"])
+        #expect(refused.status == 2)
+        #expect(refused.stderr.contains("--jobs must be at least 1"))
+    }
+
     @Test("--skip-existing skips up-to-date outputs and redoes changed inputs and outputs of another tool version")
     func skipExisting() throws {
         let folder = try archive()
