@@ -49,7 +49,7 @@ public struct Pipeline: Sendable {
                 for pageIndex in 0..<document.pageCount { pages.append(try extract(document, pageIndex, part: index + 1)) }
             }
         }
-        return try DocumentBuilder(configuration: configuration).build(pages: pages, sources: sources)
+        return try DocumentBuilder(configuration: configuration, threads: threads).build(pages: pages, sources: sources)
     }
 
     /// Below this many pages per thread, extraction stays on one thread.

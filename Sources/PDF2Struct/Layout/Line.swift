@@ -48,7 +48,8 @@ public struct Line: Equatable, Sendable {
             characterCount += run.characterCount
         }
         self.text = text
-        self.bodyText = bodyText
+        // Most lines have no markers: share one string's storage instead of holding two.
+        self.bodyText = raised.isEmpty ? text : bodyText
         self.isBold = bodyRuns > 0 && allBold
         self.isItalic = bodyRuns > 0 && allItalic
         self.characterCount = characterCount

@@ -1,8 +1,8 @@
 import PopplerText
 
 /// Consecutive lines of one page that belong together: a paragraph, a heading, a list item, a
-/// note. Invariant: `lines` is non-empty and in reading order. The box, size, style and plain
-/// text derived from the lines are worked out once, when the block is made.
+/// note. Invariant: `lines` is non-empty and in reading order. The box, size and style derived
+/// from the lines are worked out once, when the block is made.
 public struct TextBlock: Equatable, Sendable {
     public let lines: [Line]
     public var part: Int
@@ -13,8 +13,6 @@ public struct TextBlock: Equatable, Sendable {
     public let mainSize: Double
     public let isBold: Bool
     public let isItalic: Bool
-    /// Plain text with single spaces between lines, markers included (for classification).
-    public let plainText: String
 
     public init(lines: [Line], part: Int, page: Int) {
         self.lines = lines
@@ -24,7 +22,6 @@ public struct TextBlock: Equatable, Sendable {
         mainSize = Self.mainSize(of: lines)
         isBold = lines.allSatisfy(\.isBold)
         isItalic = lines.allSatisfy(\.isItalic)
-        plainText = lines.map(\.text).joined(separator: " ")
     }
 
     /// The size with the most characters (the larger on a tie).
@@ -34,6 +31,9 @@ public struct TextBlock: Equatable, Sendable {
         for line in lines { weight[line.mainSize, default: 0] += line.characterCount }
         return weight.max { a, b in a.value != b.value ? a.value < b.value : a.key < b.key }?.key ?? 0
     }
+
+    /// Plain text with single spaces between lines, markers included (for classification).
+    public var plainText: String { lines.map(\.text).joined(separator: " ") }
 
     public var provenance: Provenance { Provenance(part: part, page: page, bbox: bbox) }
 }

@@ -8,9 +8,12 @@ import PopplerText
 /// layers, and what cannot be linked is reported in `diagnostics`.
 public struct DocumentBuilder: Sendable {
     public var configuration: Configuration
+    /// Threads the per-page and per-block steps may use; the result is the same for any value.
+    public var threads: Int
 
-    public init(configuration: Configuration) {
+    public init(configuration: Configuration, threads: Int = 1) {
         self.configuration = configuration
+        self.threads = threads
     }
 
     private var thresholds: Thresholds { configuration.thresholds }
@@ -28,12 +31,13 @@ public struct DocumentBuilder: Sendable {
 
         // Body lines per page, then blocks.
         let blockBuilder = BlockBuilder(thresholds: thresholds)
-        var pageBlocks: [[TextBlock]] = []
-        var allBodyLines: [Line] = []
-        for (p, page) in pages.enumerated() {
-            let lines = page.lines.enumerated().filter { !furnitureLines.contains(PageLineKey(page: p, line: $0.offset)) }.map(\.element)
-            allBodyLines += lines
-            pageBlocks.append(blockBuilder.build(lines, part: page.part, page: page.page))
+        let bodyLines: [[Line]] = pages.enumerated().map { p, page in
+            page.lines.enumerated().filter { !furnitureLines.contains(PageLineKey(page: p, line: $0.offset)) }.map(\.element)
+        }
+        let allBodyLines = bodyLines.flatMap { $0 }
+        let pageBlocks: [[TextBlock]] = zip(bodyLines, pages).map { ($0, $1.part, $1.page) }
+            .concurrentMap(threads: threads) { blockBuilder.build($0.0, part: $0.1, page: $0.2) }
+        for page in pages {
             if page.unmappedCharacters > 0 {
                 diagnostics.append(Diagnostic(code: "unmapped_characters",
                                               message: "\(page.unmappedCharacters) characters have no Unicode mapping",
@@ -71,8 +75,9 @@ public struct DocumentBuilder: Sendable {
         // Compose text, build blocks and notes.
         var blocks: [Block] = []
         var boldLeadIn: [Bool] = []
-        for unit in units {
-            var composed = composer.compose(unit.lines)
+        let composedUnits = units.concurrentMap(threads: threads) { composer.compose($0.lines) }
+        for (unit, composedUnit) in zip(units, composedUnits) {
+            var composed = composedUnit
             var marker: ListMarker? = nil
             if case .listItem(let m) = unit.role {
                 marker = m
@@ -93,7 +98,7 @@ public struct DocumentBuilder: Sendable {
                                 fontSize: unit.first.mainSize))
             boldLeadIn.append(Self.opensWithBoldLeadIn(unit.lines))
         }
-        var notes: [Note] = noteEntries.enumerated().map { index, entry in
+        var notes: [Note] = Array(noteEntries.enumerated()).concurrentMap(threads: threads) { index, entry in
             var composed = composer.compose(entry.pieces.flatMap(\.lines))
             composed = Self.dropNoteLabel(composed, label: entry.label)
             return Note(id: "n\(index + 1)", label: entry.label, kind: entry.kind, text: composed.text,
