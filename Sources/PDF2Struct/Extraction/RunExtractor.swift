@@ -14,19 +14,21 @@ public struct RunExtractor: Sendable {
         let styles = raw.fonts.map { FontStyle(fontName: $0.name) }
         var lines: [[TextRun]] = []
         var line: [TextRun] = []
-        var scalars = String.UnicodeScalarView()
+        // The run's text as UTF-8, turned into a String once per run.
+        var utf8Text: [UInt8] = []
+        utf8Text.reserveCapacity(32)
         var box: PageRect? = nil
         var font = -1
         var spaceBefore = false
         var unmapped = 0
 
         func flushRun() {
-            guard let runBox = box, !scalars.isEmpty else { return }
+            guard let runBox = box, !utf8Text.isEmpty else { return }
             let rawFont = font >= 0 && font < raw.fonts.count ? raw.fonts[font] : RawFont(name: "", size: runBox.height)
             let style = font >= 0 && font < styles.count ? styles[font] : FontStyle(fontName: "")
-            line.append(TextRun(text: String(scalars), fontName: rawFont.name, fontSize: rawFont.size,
+            line.append(TextRun(text: String(decoding: utf8Text, as: UTF8.self), fontName: rawFont.name, fontSize: rawFont.size,
                                 isBold: style.isBold, isItalic: style.isItalic, bbox: runBox, spaceBefore: spaceBefore))
-            scalars = String.UnicodeScalarView()
+            utf8Text.removeAll(keepingCapacity: true)
             box = nil
             spaceBefore = false
         }
@@ -42,8 +44,8 @@ public struct RunExtractor: Sendable {
                 flushRun()
                 spaceBefore = !line.isEmpty
             default:
-                if glyph.font != font, !scalars.isEmpty { flushRun() }
-                if let runBox = box, !scalars.isEmpty {
+                if glyph.font != font, !utf8Text.isEmpty { flushRun() }
+                if let runBox = box, !utf8Text.isEmpty {
                     let size = font >= 0 && font < raw.fonts.count ? raw.fonts[font].size : runBox.height
                     let gap = glyph.box.x0 - runBox.x1
                     let jumpsBack = glyph.box.x1 < runBox.x1 - size
@@ -55,7 +57,7 @@ public struct RunExtractor: Sendable {
                 }
                 if glyph.scalar == "\u{FFFD}" || (0xE000...0xF8FF).contains(glyph.scalar.value) { unmapped += 1 }
                 font = glyph.font
-                scalars.append(glyph.scalar)
+                utf8Text.append(contentsOf: UTF8.encode(glyph.scalar)!)
                 box = box.map { $0.union(glyph.box) } ?? glyph.box
             }
         }

@@ -3,23 +3,28 @@ import PopplerText
 /// A stretch of text on one line in one font: no spaces inside, so a run is a word or part of a
 /// word. `bbox` is in points from the page's top-left corner; `baseline` is its y coordinate.
 public struct TextRun: Equatable, Sendable {
+    // Stored in this order (the flags and the count packed together at the end) to keep a run
+    // at 88 bytes: a long report holds some 250,000 of them at once.
     public let text: String
-    /// `text.count` (characters as a reader counts them), worked out once: layout weighs sizes
-    /// by it on every line it builds.
-    public let characterCount: Int
     public var fontName: String
     public var fontSize: Double
-    public var isBold: Bool
-    public var isItalic: Bool
     public var bbox: PageRect
     public var baseline: Double
+    private let storedCharacterCount: Int32
+    public var isBold: Bool
+    public var isItalic: Bool
     /// True when a space separates this run from the previous run on its line.
     public var spaceBefore: Bool
+
+    /// `text.count` (characters as a reader counts them), worked out once: layout weighs sizes
+    /// by it on every line it builds.
+    public var characterCount: Int { Int(storedCharacterCount) }
 
     public init(text: String, fontName: String = "", fontSize: Double, isBold: Bool = false, isItalic: Bool = false,
                 bbox: PageRect, baseline: Double? = nil, spaceBefore: Bool) {
         self.text = text
-        self.characterCount = text.utf8.allSatisfy { $0 < 0x80 } && !text.utf8.contains(0x0D) ? text.utf8.count : text.count
+        let count = text.utf8.allSatisfy { $0 < 0x80 } && !text.utf8.contains(0x0D) ? text.utf8.count : text.count
+        self.storedCharacterCount = Int32(clamping: count)
         self.fontName = fontName
         self.fontSize = fontSize
         self.isBold = isBold
