@@ -10,6 +10,8 @@ public struct RunExtractor: Sendable {
         self.thresholds = thresholds
     }
 
+    /// Each line's runs are stored at their exact count: the arrays are kept until the whole
+    /// document is structured.
     public func extract(_ raw: RawPage, part: Int) -> PageText {
         let styles = raw.fonts.map { FontStyle(fontName: $0.name) }
         var lines: [[TextRun]] = []
@@ -37,7 +39,7 @@ public struct RunExtractor: Sendable {
             switch glyph.scalar {
             case "\n", "\r":
                 flushRun()
-                if !line.isEmpty { lines.append(line) }
+                if !line.isEmpty { lines.append(line.withUnsafeBufferPointer(Array.init)) }
                 line = []
                 spaceBefore = false
             case " ", "\t", "\u{00A0}":
@@ -62,7 +64,7 @@ public struct RunExtractor: Sendable {
             }
         }
         flushRun()
-        if !line.isEmpty { lines.append(line) }
+        if !line.isEmpty { lines.append(line.withUnsafeBufferPointer(Array.init)) }
         return PageText(part: part, page: raw.index + 1, width: raw.width, height: raw.height,
                         lines: lines, unmappedCharacters: unmapped)
     }

@@ -170,19 +170,20 @@ public struct LineBuilder: Sendable {
     }
 
     /// Cuts a line's runs into pieces between each pair for which `cutsBetween` holds; each
-    /// piece's first run loses its leading space.
+    /// piece's first run loses its leading space. Pieces are sized exactly (a long report holds
+    /// every run until its structure is built), and an uncut line is passed on as it is.
     static func split(_ runs: [TextRun], cutsBetween: (TextRun, TextRun) -> Bool) -> [[TextRun]] {
-        var pieces: [[TextRun]] = [[]]
-        for run in runs {
-            if let last = pieces[pieces.count - 1].last, cutsBetween(last, run) {
-                var first = run
-                first.spaceBefore = false
-                pieces.append([first])
-            } else {
-                pieces[pieces.count - 1].append(run)
-            }
+        guard !runs.isEmpty else { return [] }
+        var starts: [Int] = [0]
+        for index in runs.indices.dropFirst() where cutsBetween(runs[index - 1], runs[index]) {
+            starts.append(index)
         }
-        return pieces.filter { !$0.isEmpty }
+        guard starts.count > 1 else { return [runs] }
+        return starts.indices.map { i in
+            var piece = Array(runs[starts[i]..<(i + 1 < starts.count ? starts[i + 1] : runs.count)])
+            if i > 0 { piece[0].spaceBefore = false }
+            return piece
+        }
     }
 
     /// A line holding only a short label (`1`, `2.`, `*`, `•`) that sits on the same baseline
