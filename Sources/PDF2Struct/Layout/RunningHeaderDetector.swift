@@ -142,11 +142,11 @@ public struct RunningHeaderDetector: Sendable {
     static func key(_ text: String) -> String {
         let words = text.lowercased().split(whereSeparator: { $0.isWhitespace }).map(String.init)
         let masked = words.enumerated().map { index, word -> String in
-            let atEdge = index < 2 || index >= words.count - 2
+            guard index < 2 || index >= words.count - 2 else { return word }
             let core = word.trimmingCharacters(in: .punctuationCharacters)
             let isArabic = !core.isEmpty && core.allSatisfy(\.isNumber)
             let isRoman = !core.isEmpty && core.count <= 6 && core.allSatisfy { "ivxlcdm".contains($0) }
-            return atEdge && (isArabic || isRoman) ? "#" : word
+            return isArabic || isRoman ? "#" : word
         }
         return masked.joined(separator: " ")
     }
