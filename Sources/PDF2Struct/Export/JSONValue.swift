@@ -19,9 +19,8 @@ public indirect enum JSONValue: Equatable, Sendable {
     /// Pretty-printed with two-space indents and a final newline.
     public func serialized() -> String {
         var writer = JSONWriter(capacity: Self.initialCapacity)
-        writer.write(self, indent: 0)
-        writer.out.append(UInt8(ascii: "\n"))
-        return writer.out.text
+        writer.value(self)
+        return writer.text()
     }
 
     /// Room reserved up front; the buffer grows by doubling beyond it.

@@ -1,47 +1,95 @@
-/// Pretty-prints a `JSONValue` into a `TextBuffer`: two-space indents, `": "` after keys, one
-/// member or element per line, `[]` and `{}` for empty containers.
+/// Writes pretty-printed JSON straight into a `TextBuffer`, value by value: two-space indents,
+/// `": "` after keys, one member or element per line, `[]` and `{}` for empty containers.
+/// Both `JSONValue.serialized()` and `JSONExporter` write through it, so they share one layout.
 struct JSONWriter {
     private static let indentUnit = 2
     /// Spaces sliced for every indent; deeper levels are appended in several slices.
     private static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 64)
     private static let hexDigits = Array("0123456789abcdef".utf8)
 
-    var out: TextBuffer
+    private(set) var out: TextBuffer
+    /// One entry per open container: whether it has a member or element yet.
+    private var containerHasItems: [Bool] = []
+    /// A key was just written, so the next value needs no separator of its own.
+    private var afterKey = false
 
     init(capacity: Int) {
         out = TextBuffer(capacity: capacity)
     }
 
-    mutating func write(_ value: JSONValue, indent: Int) {
-        switch value {
-        case .null: out.append("null")
-        case .bool(let b): out.append(b ? "true" : "false")
-        case .int(let i): out.append(decimal: i)
-        case .number(let d, let decimals): FixedDecimal.append(d.isFinite ? d : 0, decimals: decimals, to: &out)
-        case .string(let s): writeString(s)
-        case .array(let items):
-            guard !items.isEmpty else { out.append("[]"); return }
-            out.append("[\n")
-            for (i, item) in items.enumerated() {
-                writeIndent(indent + 1)
-                write(item, indent: indent + 1)
-                out.append(i + 1 < items.count ? ",\n" : "\n")
-            }
-            writeIndent(indent)
-            out.append(UInt8(ascii: "]"))
-        case .object(let members):
-            guard !members.isEmpty else { out.append("{}"); return }
-            out.append("{\n")
-            for (i, member) in members.enumerated() {
-                writeIndent(indent + 1)
-                writeString(member.0)
-                out.append(": ")
-                write(member.1, indent: indent + 1)
-                out.append(i + 1 < members.count ? ",\n" : "\n")
-            }
-            writeIndent(indent)
-            out.append(UInt8(ascii: "}"))
+    /// The text written so far, with a final newline.
+    func text() -> String {
+        var out = out
+        out.append(UInt8(ascii: "\n"))
+        return out.text
+    }
+
+    // MARK: Containers
+
+    mutating func object(_ members: (inout JSONWriter) -> Void) {
+        open(UInt8(ascii: "{"))
+        members(&self)
+        close(UInt8(ascii: "}"))
+    }
+
+    mutating func array(_ elements: (inout JSONWriter) -> Void) {
+        open(UInt8(ascii: "["))
+        elements(&self)
+        close(UInt8(ascii: "]"))
+    }
+
+    /// An array with one element written by `element` for each item.
+    mutating func array<Items: Sequence>(_ items: Items, _ element: (inout JSONWriter, Items.Element) -> Void) {
+        array { writer in
+            for item in items { element(&writer, item) }
         }
+    }
+
+    /// A key known to need no escaping (a snake_case literal); its value comes next.
+    mutating func key(_ name: StaticString) {
+        startItem()
+        out.append(UInt8(ascii: "\""))
+        out.append(name)
+        out.append("\": ")
+        afterKey = true
+    }
+
+    /// A key of any text; its value comes next.
+    mutating func key(_ name: String) {
+        startItem()
+        appendQuoted(name)
+        out.append(": ")
+        afterKey = true
+    }
+
+    private mutating func open(_ bracket: UInt8) {
+        startValue()
+        out.append(bracket)
+        containerHasItems.append(false)
+    }
+
+    private mutating func close(_ bracket: UInt8) {
+        if containerHasItems.removeLast() {
+            out.append(UInt8(ascii: "\n"))
+            writeIndent(containerHasItems.count)
+        }
+        out.append(bracket)
+    }
+
+    /// Before a value: the separator and indent of an array element (a member has them from its key).
+    private mutating func startValue() {
+        if afterKey {
+            afterKey = false
+        } else if !containerHasItems.isEmpty {
+            startItem()
+        }
+    }
+
+    private mutating func startItem() {
+        let depth = containerHasItems.count
+        out.append(containerHasItems[depth - 1] ? ",\n" : "\n")
+        containerHasItems[depth - 1] = true
+        writeIndent(depth)
     }
 
     private mutating func writeIndent(_ level: Int) {
@@ -55,16 +103,105 @@ struct JSONWriter {
         }
     }
 
+    // MARK: Scalars
+
+    mutating func null() {
+        startValue()
+        out.append("null")
+    }
+
+    mutating func bool(_ value: Bool) {
+        startValue()
+        out.append(value ? "true" : "false")
+    }
+
+    mutating func int(_ value: Int) {
+        startValue()
+        out.append(decimal: value)
+    }
+
+    /// The number, or null for nil.
+    mutating func int(_ value: Int?) {
+        if let value { int(value) } else { null() }
+    }
+
+    /// Exactly `decimals` digits after the point; a value that is not finite is written as 0.
+    mutating func number(_ value: Double, decimals: Int) {
+        startValue()
+        FixedDecimal.append(value.isFinite ? value : 0, decimals: decimals, to: &out)
+    }
+
+    mutating func string(_ value: String) {
+        startValue()
+        appendQuoted(value)
+    }
+
+    /// The string, or null for nil.
+    mutating func string(_ value: String?) {
+        if let value { string(value) } else { null() }
+    }
+
+    // MARK: Members with a scalar value
+
+    mutating func member(_ name: StaticString, _ value: String) {
+        key(name)
+        string(value)
+    }
+
+    /// The string, or null for nil.
+    mutating func member(_ name: StaticString, _ value: String?) {
+        key(name)
+        string(value)
+    }
+
+    mutating func member(_ name: StaticString, _ value: Int) {
+        key(name)
+        int(value)
+    }
+
+    /// The number, or null for nil.
+    mutating func member(_ name: StaticString, _ value: Int?) {
+        key(name)
+        int(value)
+    }
+
+    mutating func member(_ name: StaticString, _ value: Bool) {
+        key(name)
+        bool(value)
+    }
+
+    // MARK: Values of the JSONValue tree
+
+    mutating func value(_ value: JSONValue) {
+        switch value {
+        case .null: null()
+        case .bool(let b): bool(b)
+        case .int(let i): int(i)
+        case .number(let d, let decimals): number(d, decimals: decimals)
+        case .string(let s): string(s)
+        case .array(let items): array(items) { $0.value($1) }
+        case .object(let members):
+            object { writer in
+                for (name, member) in members {
+                    writer.key(name)
+                    writer.value(member)
+                }
+            }
+        }
+    }
+
+    // MARK: Strings
+
     /// A quoted string: `"` and `\` backslashed, newline, return and tab as `\n \r \t`, other
     /// control characters (and DEL) as `\u00XX`; stretches with nothing to escape are copied whole.
-    mutating func writeString(_ s: String) {
+    private mutating func appendQuoted(_ s: String) {
         out.append(UInt8(ascii: "\""))
         var s = s
         s.withUTF8 { bytes in
             var start = 0
             for (index, byte) in bytes.enumerated() where Self.needsEscape(byte) {
                 if index > start { out.append(bytes[start..<index]) }
-                writeEscape(byte)
+                appendEscape(byte)
                 start = index + 1
             }
             if bytes.count > start { out.append(bytes[start...]) }
@@ -76,7 +213,7 @@ struct JSONWriter {
         byte < 0x20 || byte == 0x7F || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\")
     }
 
-    private mutating func writeEscape(_ byte: UInt8) {
+    private mutating func appendEscape(_ byte: UInt8) {
         switch byte {
         case UInt8(ascii: "\""): out.append("\\\"")
         case UInt8(ascii: "\\"): out.append("\\\\")
