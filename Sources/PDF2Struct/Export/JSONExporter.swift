@@ -14,6 +14,11 @@ public struct JSONExporter: Sendable {
     }
 
     public func export(_ document: Document, name: String) -> String {
+        String(decoding: exportUTF8(document, name: name), as: UTF8.self)
+    }
+
+    /// The UTF-8 bytes of `export(_:name:)`, for writing to a file without a `String` in between.
+    public func exportUTF8(_ document: Document, name: String) -> [UInt8] {
         var json = JSONWriter(capacity: Self.initialCapacity)
         json.object { json in
             json.member("schema_version", Self.schemaVersion)
@@ -37,7 +42,7 @@ public struct JSONExporter: Sendable {
             json.key("diagnostics")
             json.array(document.diagnostics, diagnostic)
         }
-        return json.text()
+        return json.bytes()
     }
 
     /// Room reserved up front; the buffer grows by doubling beyond it.

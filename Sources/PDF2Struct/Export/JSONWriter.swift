@@ -18,10 +18,13 @@ struct JSONWriter {
     }
 
     /// The text written so far, with a final newline.
-    func text() -> String {
+    func text() -> String { String(decoding: bytes(), as: UTF8.self) }
+
+    /// The UTF-8 of `text()`.
+    func bytes() -> [UInt8] {
         var out = out
         out.append(UInt8(ascii: "\n"))
-        return out.text
+        return out.bytes
     }
 
     // MARK: Containers
@@ -199,10 +202,14 @@ struct JSONWriter {
         var s = s
         s.withUTF8 { bytes in
             var start = 0
-            for (index, byte) in bytes.enumerated() where Self.needsEscape(byte) {
-                if index > start { out.append(bytes[start..<index]) }
-                appendEscape(byte)
-                start = index + 1
+            var index = 0
+            while index < bytes.count {
+                if Self.needsEscape(bytes[index]) {
+                    if index > start { out.append(bytes[start..<index]) }
+                    appendEscape(bytes[index])
+                    start = index + 1
+                }
+                index += 1
             }
             if bytes.count > start { out.append(bytes[start...]) }
         }

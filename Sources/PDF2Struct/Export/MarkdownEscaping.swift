@@ -45,26 +45,36 @@ enum MarkdownEscaping {
 
     private static func inlinePlan(_ run: Slice<UnsafeBufferPointer<UInt8>>) -> InlinePlan {
         let markup = inlineMarkupBytes
+        let bytes = UnsafeBufferPointer(rebasing: run)
         var plan = InlinePlan.verbatim
-        for index in run.indices where markup.contains(run[index]) {
-            let asciiBefore = index == run.startIndex || run[index - 1] < ASCIISet.limit
-            let asciiAfter = index + 1 == run.endIndex || run[index + 1] < ASCIISet.limit
-            guard asciiBefore && asciiAfter else { return .characterwise }
-            plan = .bytewise
+        var index = 0
+        while index < bytes.count {
+            if markup.contains(bytes[index]) {
+                let asciiBefore = index == 0 || bytes[index - 1] < ASCIISet.limit
+                let asciiAfter = index + 1 == bytes.count || bytes[index + 1] < ASCIISet.limit
+                guard asciiBefore && asciiAfter else { return .characterwise }
+                plan = .bytewise
+            }
+            index += 1
         }
-        if plan == .bytewise && contains(varia, in: run) { return .characterwise }
+        if plan == .bytewise && contains(varia, in: bytes) { return .characterwise }
         return plan
     }
 
     private static func appendBytewise(_ run: Slice<UnsafeBufferPointer<UInt8>>, to out: inout TextBuffer) {
         let markup = inlineMarkupBytes
-        var start = run.startIndex
-        for index in run.indices where markup.contains(run[index]) {
-            out.append(run[start..<index])
-            out.append(UInt8(ascii: "\\"))
-            start = index
+        let bytes = UnsafeBufferPointer(rebasing: run)
+        var start = 0
+        var index = 0
+        while index < bytes.count {
+            if markup.contains(bytes[index]) {
+                out.append(bytes[start..<index])
+                out.append(UInt8(ascii: "\\"))
+                start = index
+            }
+            index += 1
         }
-        out.append(run[start...])
+        out.append(bytes[start...])
     }
 
     /// The defining rule: a backslash before every `Character` in `inlineMarkup`.
@@ -77,10 +87,10 @@ enum MarkdownEscaping {
         return out
     }
 
-    private static func contains(_ needle: [UInt8], in run: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
-        guard run.count >= needle.count else { return false }
-        for start in run.startIndex...(run.endIndex - needle.count) where run[start] == needle[0] {
-            if run[start..<start + needle.count].elementsEqual(needle) { return true }
+    private static func contains(_ needle: [UInt8], in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard bytes.count >= needle.count else { return false }
+        for start in 0...(bytes.count - needle.count) where bytes[start] == needle[0] {
+            if bytes[start..<start + needle.count].elementsEqual(needle) { return true }
         }
         return false
     }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Writes a `Document` as CommonMark with GFM footnotes: `#` title, headings one `#` deeper than
 /// their level, paragraphs and lists, `[^label]` where markers stood and `[^label]: text`
 /// definitions at the end, recommendations as blockquotes opening `**Recommendation`.
@@ -6,6 +8,11 @@ public struct MarkdownExporter: Sendable {
     public init() {}
 
     public func export(_ document: Document) -> String {
+        String(decoding: exportUTF8(document), as: UTF8.self)
+    }
+
+    /// The UTF-8 bytes of `export(_:)`, for writing to a file without a `String` in between.
+    public func exportUTF8(_ document: Document) -> [UInt8] {
         let labels = footnoteLabels(document.notes)
         let wholeBlockRecommendations = Dictionary(
             document.recommendations.filter { $0.rule != "sentence" }.map { ($0.blockID, $0) }, uniquingKeysWith: { a, _ in a })
@@ -51,7 +58,7 @@ public struct MarkdownExporter: Sendable {
                 out.append(Self.escapeInline(note.text))
             }
         }
-        return out.text()
+        return out.bytes()
     }
 
     /// True for the blocks the Markdown shows: all but table-of-contents lines.
@@ -129,14 +136,35 @@ public struct MarkdownExporter: Sendable {
         out.append(text)
     }
 
+    /// The "Recommendation 3:" lead-in of a recommendation paragraph, bolded in the quote.
+    private static let recommendationLeadIn = try! NSRegularExpression(
+        pattern: #"^Recommendation\s+(No\.?\s*)?[0-9IVXLCivxlc]+[a-z]?\s*[:.\-)–—]"#)
+    /// Every match of `recommendationLeadIn` starts with these bytes.
+    private static let recommendationWord = "Recommendation"
+
     private func recommendationQuote(_ block: Block, text: String) -> String {
-        if let range = text.range(of: #"^Recommendation\s+(No\.?\s*)?[0-9IVXLCivxlc]+[a-z]?\s*[:.\-)–—]"#, options: .regularExpression) {
-            return "> **\(text[range])** " + text[range.upperBound...].trimmingCharacters(in: .whitespaces)
+        if let range = Self.recommendationLeadIn(in: text) {
+            return "> **\(text[range])** " + Self.trimmingWhitespace(text[range.upperBound...])
         }
         if case .ordered(let label) = block.listMarker {
             return "> **Recommendation \(Self.escapeInline(label))** " + text
         }
         return "> **Recommendation:** " + text
+    }
+
+    private static func recommendationLeadIn(in text: String) -> Range<String.Index>? {
+        guard text.utf8.starts(with: recommendationWord.utf8) else { return nil }
+        let match = recommendationLeadIn.rangeOfFirstMatch(in: text, range: NSRange(text.startIndex..., in: text))
+        return match.location == NSNotFound ? nil : Range(match, in: text)
+    }
+
+    /// `trimmingCharacters(in: .whitespaces)`, looking at the ends only.
+    private static func trimmingWhitespace(_ text: Substring) -> String {
+        let whitespace = CharacterSet.whitespaces
+        var scalars = text.unicodeScalars[...]
+        while let first = scalars.first, whitespace.contains(first) { scalars.removeFirst() }
+        while let last = scalars.last, whitespace.contains(last) { scalars.removeLast() }
+        return String(scalars)
     }
 
     /// Backslash-escapes the characters Markdown would read as markup inside a line.

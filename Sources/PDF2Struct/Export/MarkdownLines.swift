@@ -21,10 +21,11 @@ extension MarkdownExporter {
 
         mutating func append(_ piece: Substring) { out.append(piece) }
 
-        func text() -> String {
+        /// The lines, each ended by a newline, as UTF-8.
+        func bytes() -> [UInt8] {
             var out = out
             out.append(UInt8(ascii: "\n"))
-            return out.text
+            return out.bytes
         }
     }
 }

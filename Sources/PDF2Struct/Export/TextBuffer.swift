@@ -24,16 +24,23 @@ struct TextBuffer {
     }
 
     mutating func append(_ literal: StaticString) {
-        literal.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        literal.withUTF8Buffer { append($0) }
     }
 
     mutating func append(_ run: UnsafeBufferPointer<UInt8>) {
-        bytes.append(contentsOf: run)
+        if run.count <= Self.shortRun {
+            for byte in run { bytes.append(byte) }
+        } else {
+            bytes.append(contentsOf: run)
+        }
     }
 
     mutating func append(_ run: Slice<UnsafeBufferPointer<UInt8>>) {
-        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: run))
+        append(UnsafeBufferPointer(rebasing: run))
     }
+
+    /// Up to this length a run is appended byte by byte, which costs less than a bulk append's set-up.
+    private static let shortRun = 8
 
     /// Appends `value` in decimal.
     mutating func append(decimal value: Int) {
