@@ -42,7 +42,7 @@ public struct JSONExporter: Sendable {
             json.key("diagnostics")
             json.array(document.diagnostics, diagnostic)
         }
-        return json.bytes()
+        return json.finish()
     }
 
     /// Room reserved up front; the buffer grows by doubling beyond it.

@@ -20,7 +20,7 @@ public indirect enum JSONValue: Equatable, Sendable {
     public func serialized() -> String {
         var writer = JSONWriter(capacity: Self.initialCapacity)
         writer.value(self)
-        return writer.text()
+        return String(decoding: writer.finish(), as: UTF8.self)
     }
 
     /// Room reserved up front; the buffer grows by doubling beyond it.

@@ -3,8 +3,10 @@
 /// Both `JSONValue.serialized()` and `JSONExporter` write through it, so they share one layout.
 struct JSONWriter {
     private static let indentUnit = 2
-    /// Spaces sliced for every indent; deeper levels are appended in several slices.
-    private static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 64)
+    /// `,` newline and spaces, sliced for the line break and indent before an item: from index 0
+    /// after an earlier item, from index 1 (no comma) for the first item or a closing bracket.
+    private static let lineBreaks = Array(",\n".utf8) + [UInt8](repeating: UInt8(ascii: " "), count: 64)
+    private static let lineBreakPrefix = 2
     private static let hexDigits = Array("0123456789abcdef".utf8)
 
     private(set) var out: TextBuffer
@@ -17,14 +19,10 @@ struct JSONWriter {
         out = TextBuffer(capacity: capacity)
     }
 
-    /// The text written so far, with a final newline.
-    func text() -> String { String(decoding: bytes(), as: UTF8.self) }
-
-    /// The UTF-8 of `text()`.
-    func bytes() -> [UInt8] {
-        var out = out
+    /// Ends the text with a newline and hands over its UTF-8; the writer is left empty.
+    mutating func finish() -> [UInt8] {
         out.append(UInt8(ascii: "\n"))
-        return out.bytes
+        return out.takeBytes()
     }
 
     // MARK: Containers
@@ -72,10 +70,7 @@ struct JSONWriter {
     }
 
     private mutating func close(_ bracket: UInt8) {
-        if containerHasItems.removeLast() {
-            out.append(UInt8(ascii: "\n"))
-            writeIndent(containerHasItems.count)
-        }
+        if containerHasItems.removeLast() { lineBreak(comma: false, indent: containerHasItems.count) }
         out.append(bracket)
     }
 
@@ -90,17 +85,21 @@ struct JSONWriter {
 
     private mutating func startItem() {
         let depth = containerHasItems.count
-        out.append(containerHasItems[depth - 1] ? ",\n" : "\n")
+        lineBreak(comma: containerHasItems[depth - 1], indent: depth)
         containerHasItems[depth - 1] = true
-        writeIndent(depth)
     }
 
-    private mutating func writeIndent(_ level: Int) {
-        var remaining = level * Self.indentUnit
-        Self.spaces.withUnsafeBufferPointer { spaces in
+    /// An optional comma, a newline and the indent of `level`.
+    private mutating func lineBreak(comma: Bool, indent level: Int) {
+        Self.lineBreaks.withUnsafeBufferPointer { lineBreaks in
+            let spaces = lineBreaks.count - Self.lineBreakPrefix
+            var remaining = level * Self.indentUnit
+            let first = min(remaining, spaces)
+            out.append(lineBreaks[(comma ? 0 : 1)..<(Self.lineBreakPrefix + first)])
+            remaining -= first
             while remaining > 0 {
-                let run = min(remaining, spaces.count)
-                out.append(UnsafeBufferPointer(rebasing: spaces[..<run]))
+                let run = min(remaining, spaces)
+                out.append(lineBreaks[Self.lineBreakPrefix..<(Self.lineBreakPrefix + run)])
                 remaining -= run
             }
         }
@@ -202,18 +201,30 @@ struct JSONWriter {
         var s = s
         s.withUTF8 { bytes in
             var start = 0
-            var index = 0
-            while index < bytes.count {
-                if Self.needsEscape(bytes[index]) {
-                    if index > start { out.append(bytes[start..<index]) }
-                    appendEscape(bytes[index])
-                    start = index + 1
-                }
-                index += 1
+            while start < bytes.count {
+                let index = Self.nextEscape(in: bytes, from: start)
+                if index > start { out.append(bytes[start..<index]) }
+                guard index < bytes.count else { break }
+                appendEscape(bytes[index])
+                start = index + 1
             }
-            if bytes.count > start { out.append(bytes[start...]) }
         }
         out.append(UInt8(ascii: "\""))
+    }
+
+    /// The first byte from `start` on that needs an escape, or the end; eight bytes at a time
+    /// while none of them does.
+    private static func nextEscape(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        var index = start
+        let raw = UnsafeRawPointer(bytes.baseAddress!)
+        while index + ByteWord.width <= bytes.count {
+            let word = ByteWord(raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+            if word.hasByte(below: 0x20) || word.hasByte(UInt8(ascii: "\"")) || word.hasByte(UInt8(ascii: "\\"))
+                || word.hasByte(0x7F) { break }
+            index += ByteWord.width
+        }
+        while index < bytes.count && !needsEscape(bytes[index]) { index += 1 }
+        return index
     }
 
     private static func needsEscape(_ byte: UInt8) -> Bool {

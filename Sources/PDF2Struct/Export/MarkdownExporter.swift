@@ -58,7 +58,7 @@ public struct MarkdownExporter: Sendable {
                 out.append(Self.escapeInline(note.text))
             }
         }
-        return out.bytes()
+        return out.finish()
     }
 
     /// True for the blocks the Markdown shows: all but table-of-contents lines.

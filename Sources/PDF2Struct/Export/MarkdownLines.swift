@@ -21,11 +21,11 @@ extension MarkdownExporter {
 
         mutating func append(_ piece: Substring) { out.append(piece) }
 
-        /// The lines, each ended by a newline, as UTF-8.
-        func bytes() -> [UInt8] {
-            var out = out
+        /// Ends the last line and hands over the UTF-8; the lines are left empty.
+        mutating func finish() -> [UInt8] {
             out.append(UInt8(ascii: "\n"))
-            return out.bytes
+            isEmpty = true
+            return out.takeBytes()
         }
     }
 }
