@@ -76,36 +76,43 @@ public enum SHA256 {
             w[i] = UInt32(bigEndian: block.loadUnaligned(fromByteOffset: 4 * i, as: UInt32.self))
         }
         for i in 16..<rounds {
-            let s0 = rotr(w[i - 15], 7) ^ rotr(w[i - 15], 18) ^ (w[i - 15] >> 3)
-            let s1 = rotr(w[i - 2], 17) ^ rotr(w[i - 2], 19) ^ (w[i - 2] >> 10)
+            // σ0(x) = ror7 ^ ror18 ^ shr3 and σ1(x) = ror17 ^ ror19 ^ shr10, nesting the rotations.
+            let x = w[i - 15], y = w[i - 2]
+            let s0 = rotr(rotr(x, 11) ^ x, 7) ^ (x &>> 3)
+            let s1 = rotr(rotr(y, 2) ^ y, 17) ^ (y &>> 10)
             w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
         }
         var (a, b, c, d, e, f, g, h) = (hash[0], hash[1], hash[2], hash[3], hash[4], hash[5], hash[6], hash[7])
         // Eight rounds per pass, each with the working variables renamed one place on, so no
-        // round has to shift all eight of them.
+        // round has to shift all eight of them. `bc` carries b ^ c into the next round's majority.
+        var bc = b ^ c
         for i in stride(from: 0, to: rounds, by: 8) {
-            round(a, b, c, &d, e, f, g, &h, k[i] &+ w[i])
-            round(h, a, b, &c, d, e, f, &g, k[i + 1] &+ w[i + 1])
-            round(g, h, a, &b, c, d, e, &f, k[i + 2] &+ w[i + 2])
-            round(f, g, h, &a, b, c, d, &e, k[i + 3] &+ w[i + 3])
-            round(e, f, g, &h, a, b, c, &d, k[i + 4] &+ w[i + 4])
-            round(d, e, f, &g, h, a, b, &c, k[i + 5] &+ w[i + 5])
-            round(c, d, e, &f, g, h, a, &b, k[i + 6] &+ w[i + 6])
-            round(b, c, d, &e, f, g, h, &a, k[i + 7] &+ w[i + 7])
+            round(a, b, &d, e, f, g, &h, &bc, k[i] &+ w[i])
+            round(h, a, &c, d, e, f, &g, &bc, k[i + 1] &+ w[i + 1])
+            round(g, h, &b, c, d, e, &f, &bc, k[i + 2] &+ w[i + 2])
+            round(f, g, &a, b, c, d, &e, &bc, k[i + 3] &+ w[i + 3])
+            round(e, f, &h, a, b, c, &d, &bc, k[i + 4] &+ w[i + 4])
+            round(d, e, &g, h, a, b, &c, &bc, k[i + 5] &+ w[i + 5])
+            round(c, d, &f, g, h, a, &b, &bc, k[i + 6] &+ w[i + 6])
+            round(b, c, &e, f, g, h, &a, &bc, k[i + 7] &+ w[i + 7])
         }
         hash[0] &+= a; hash[1] &+= b; hash[2] &+= c; hash[3] &+= d
         hash[4] &+= e; hash[5] &+= f; hash[6] &+= g; hash[7] &+= h
     }
 
-    /// One round: `d` takes the new `e`, `h` the new `a` (FIPS 180-4, 6.2.2 step 3).
+    /// One round: `d` takes the new `e`, `h` the new `a` (FIPS 180-4, 6.2.2 step 3). The majority
+    /// of a, b, c is b ^ ((a ^ b) & (b ^ c)), with b ^ c handed over by the round before.
     @inline(__always)
-    private static func round(_ a: UInt32, _ b: UInt32, _ c: UInt32, _ d: inout UInt32,
-                              _ e: UInt32, _ f: UInt32, _ g: UInt32, _ h: inout UInt32, _ constantPlusWord: UInt32) {
-        let sigma1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)
+    private static func round(_ a: UInt32, _ b: UInt32, _ d: inout UInt32, _ e: UInt32, _ f: UInt32, _ g: UInt32,
+                              _ h: inout UInt32, _ bc: inout UInt32, _ constantPlusWord: UInt32) {
+        // Σ1(e) = ror6 ^ ror11 ^ ror25 and Σ0(a) = ror2 ^ ror13 ^ ror22, nesting the rotations.
+        let sigma1 = rotr(rotr(rotr(e, 14) ^ e, 5) ^ e, 6)
         let choose = g ^ (e & (f ^ g))
         let t1 = h &+ sigma1 &+ choose &+ constantPlusWord
-        let sigma0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)
-        let majority = (a & b) | (c & (a | b))
+        let sigma0 = rotr(rotr(rotr(a, 9) ^ a, 11) ^ a, 2)
+        let ab = a ^ b
+        let majority = b ^ (ab & bc)
+        bc = ab
         d = d &+ t1
         h = t1 &+ sigma0 &+ majority
     }
