@@ -55,7 +55,7 @@ struct JobRunner {
         MetadataLimit().apply(to: &document)
 
         let files = Self.export(document, name: job.name, formats: job.formats, threads: job.threads)
-            .map { (path: job.outputPath($0.kind), text: $0.text) }
+            .map { (path: job.outputPath($0.kind), bytes: $0.bytes) }
         do {
             if let slash = job.outputBase.lastIndex(of: "/") { try OutputWriter.ensureFolder(String(job.outputBase[..<slash])) }
             try OutputWriter.write(files)
@@ -67,13 +67,13 @@ struct JobRunner {
                           warnings: Self.warnings(document), outputs: files.map(\.path))
     }
 
-    /// The texts of the requested formats, in the order asked; made side by side when the job
-    /// may use more than one thread.
-    static func export(_ document: Document, name: String, formats: [OutputKind], threads: Int) -> [(kind: OutputKind, text: String)] {
-        let texts = Mutex([String?](repeating: nil, count: formats.count))
+    /// The UTF-8 texts of the requested formats, in the order asked; made side by side when the
+    /// job may use more than one thread.
+    static func export(_ document: Document, name: String, formats: [OutputKind], threads: Int) -> [(kind: OutputKind, bytes: [UInt8])] {
+        let texts = Mutex([[UInt8]?](repeating: nil, count: formats.count))
         let make: @Sendable (Int) -> Void = { index in
-            let text = formats[index] == .json ? JSONExporter().export(document, name: name) : MarkdownExporter().export(document)
-            texts.withLock { $0[index] = text }
+            let bytes = formats[index] == .json ? JSONExporter().exportUTF8(document, name: name) : MarkdownExporter().exportUTF8(document)
+            texts.withLock { $0[index] = bytes }
         }
         if threads > 1 && formats.count > 1 {
             DispatchQueue.concurrentPerform(iterations: formats.count, execute: make)

@@ -36,18 +36,18 @@ enum OutputWriter {
 
     /// Writes one file atomically.
     static func write(_ text: String, to path: String) throws(Failure) {
-        try write([(path, text)])
+        try write([(path, Array(text.utf8))])
     }
 
-    /// Writes a group of files: all of them, or (on failure) none.
-    static func write(_ files: [(path: String, text: String)]) throws(Failure) {
+    /// Writes a group of files (their UTF-8 bytes): all of them, or (on failure) none.
+    static func write(_ files: [(path: String, bytes: [UInt8])]) throws(Failure) {
         let pid = getpid()
         var written: [(temporary: String, path: String)] = []
         do throws(Failure) {
             for file in files {
                 let temporary = temporaryPath(for: file.path, pid: pid)
                 written.append((temporary, file.path))
-                try writeFile(file.text, to: temporary, reported: file.path)
+                try writeFile(file.bytes, to: temporary, reported: file.path)
             }
             for file in written where rename(file.temporary, file.path) != 0 {
                 throw Failure(path: file.path, reason: Self.reason(errno), isFolder: false)
@@ -66,12 +66,11 @@ enum OutputWriter {
         return "\(folder).\(name).\(pid).tmp"
     }
 
-    private static func writeFile(_ text: String, to temporary: String, reported path: String) throws(Failure) {
+    private static func writeFile(_ bytes: [UInt8], to temporary: String, reported path: String) throws(Failure) {
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
         guard descriptor >= 0 else { throw Failure(path: path, reason: reason(errno), isFolder: false) }
         var failure: Int32 = 0
-        var text = text
-        text.withUTF8 { buffer in
+        bytes.withUnsafeBufferPointer { buffer in
             var offset = 0
             while offset < buffer.count {
                 let count = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)

@@ -2,6 +2,7 @@ import PopplerText
 
 /// Writes a `Document` as the published JSON (schema `schema/pdf2struct.schema.json`): snake_case
 /// keys in a fixed order, coordinates with two decimals, so output is byte-identical run to run.
+/// The document is written member by member into one buffer, with no intermediate value tree.
 public struct JSONExporter: Sendable {
     /// Bumped with every change to the JSON shape, together with the published JSON Schema.
     public static let schemaVersion = "1.0"
@@ -13,92 +14,139 @@ public struct JSONExporter: Sendable {
     }
 
     public func export(_ document: Document, name: String) -> String {
-        jsonValue(document, name: name).serialized()
+        String(decoding: exportUTF8(document, name: name), as: UTF8.self)
     }
 
-    public func jsonValue(_ document: Document, name: String) -> JSONValue {
-        .object([
-            ("schema_version", .string(Self.schemaVersion)),
-            ("generator", .object([("name", .string("pdf2struct")), ("version", .string(generatorVersion))])),
-            ("source", source(document, name: name)),
-            ("title", .optional(document.title)),
-            ("needs_ocr", .bool(document.needsOCR)),
-            ("blocks", .array(document.blocks.map(block))),
-            ("notes", .array(document.notes.map(note))),
-            ("recommendations", .array(document.recommendations.map(recommendation))),
-            ("furniture", .array(document.furniture.map(furniture))),
-            ("diagnostics", .array(document.diagnostics.map(diagnostic))),
-        ])
-    }
-
-    private func source(_ document: Document, name: String) -> JSONValue {
-        let parts = document.sources.map(part)
-        let single = document.sources.count == 1 ? document.sources.first : nil
-        return .object([
-            ("file_name", .string(single?.fileName ?? name)),
-            ("sha256", .optional(single?.sha256)),
-            ("page_count", .int(document.sources.reduce(0) { $0 + $1.info.pageCount })),
-            ("metadata", metadata(document.sources.first?.info ?? DocumentInfo(pageCount: 0))),
-            ("parts", .array(parts)),
-        ])
-    }
-
-    private func part(_ source: SourceFile) -> JSONValue {
-        .object([
-            ("file_name", .string(source.fileName)),
-            ("sha256", .string(source.sha256)),
-            ("page_count", .int(source.info.pageCount)),
-            ("metadata", metadata(source.info)),
-            ("outline", .array(source.outline.map(outlineItem))),
-        ])
-    }
-
-    private func metadata(_ info: DocumentInfo) -> JSONValue {
-        .object([
-            ("title", .optional(info.title)), ("author", .optional(info.author)), ("subject", .optional(info.subject)),
-            ("keywords", .optional(info.keywords)), ("producer", .optional(info.producer)),
-            ("creator", .optional(info.creator)), ("creation_date", .optional(info.creationDate)),
-            ("modification_date", .optional(info.modificationDate)),
-        ])
-    }
-
-    private func outlineItem(_ item: OutlineItem) -> JSONValue {
-        .object([("title", .string(item.title)), ("page", .int(item.page)), ("children", .array(item.children.map(outlineItem)))])
-    }
-
-    private func bbox(_ rect: PageRect) -> JSONValue {
-        .array([rect.x0, rect.y0, rect.x1, rect.y1].map { .number($0, decimals: 2) })
-    }
-
-    private func provenance(_ p: Provenance) -> JSONValue {
-        .object([("part", .int(p.part)), ("page", .int(p.page)), ("bbox", bbox(p.bbox))])
-    }
-
-    private func block(_ block: Block) -> JSONValue {
-        var members: [(String, JSONValue)] = [
-            ("id", .string(block.id)),
-            ("type", .string(block.type.rawValue)),
-            ("layer", .string(Layer.body.rawValue)),
-            ("text", .string(block.text)),
-            ("level", block.level.map(JSONValue.int) ?? .null),
-        ]
-        switch block.listMarker {
-        case .bullet: members.append(("list_marker", .string("bullet")))
-        case .ordered(let label): members.append(("list_marker", .string(label)))
-        case nil: members.append(("list_marker", .null))
+    /// The UTF-8 bytes of `export(_:name:)`, for writing to a file without a `String` in between.
+    public func exportUTF8(_ document: Document, name: String) -> [UInt8] {
+        var json = JSONWriter(capacity: Self.initialCapacity)
+        json.object { json in
+            json.member("schema_version", Self.schemaVersion)
+            json.key("generator")
+            json.object { json in
+                json.member("name", "pdf2struct")
+                json.member("version", generatorVersion)
+            }
+            json.key("source")
+            source(document, name: name, to: &json)
+            json.member("title", document.title)
+            json.member("needs_ocr", document.needsOCR)
+            json.key("blocks")
+            json.array(document.blocks, block)
+            json.key("notes")
+            json.array(document.notes, note)
+            json.key("recommendations")
+            json.array(document.recommendations, recommendation)
+            json.key("furniture")
+            json.array(document.furniture, furniture)
+            json.key("diagnostics")
+            json.array(document.diagnostics, diagnostic)
         }
-        let first = block.provenance[0]
-        members += [
-            ("part", .int(first.part)),
-            ("page", .int(first.page)),
-            ("bbox", bbox(first.bbox)),
-            ("provenance", .array(block.provenance.map(provenance))),
-            ("notes", .array(uniqueNoteIDs(block).map(JSONValue.string))),
-            ("note_refs", .array(block.references.map { r in
-                .object([("label", .string(r.label)), ("offset", .int(r.offset)), ("note_id", .optional(r.noteID))])
-            })),
-        ]
-        return .object(members)
+        return json.finish()
+    }
+
+    /// Room reserved up front; the buffer grows by doubling beyond it.
+    private static let initialCapacity = 1 << 16
+
+    private func source(_ document: Document, name: String, to json: inout JSONWriter) {
+        let single = document.sources.count == 1 ? document.sources.first : nil
+        json.object { json in
+            json.member("file_name", single?.fileName ?? name)
+            json.member("sha256", single?.sha256)
+            json.member("page_count", document.sources.reduce(0) { $0 + $1.info.pageCount })
+            json.key("metadata")
+            metadata(document.sources.first?.info ?? DocumentInfo(pageCount: 0), to: &json)
+            json.key("parts")
+            json.array(document.sources, part)
+        }
+    }
+
+    private func part(_ json: inout JSONWriter, _ source: SourceFile) {
+        json.object { json in
+            json.member("file_name", source.fileName)
+            json.member("sha256", source.sha256)
+            json.member("page_count", source.info.pageCount)
+            json.key("metadata")
+            metadata(source.info, to: &json)
+            json.key("outline")
+            json.array(source.outline, outlineItem)
+        }
+    }
+
+    private func metadata(_ info: DocumentInfo, to json: inout JSONWriter) {
+        json.object { json in
+            json.member("title", info.title)
+            json.member("author", info.author)
+            json.member("subject", info.subject)
+            json.member("keywords", info.keywords)
+            json.member("producer", info.producer)
+            json.member("creator", info.creator)
+            json.member("creation_date", info.creationDate)
+            json.member("modification_date", info.modificationDate)
+        }
+    }
+
+    private func outlineItem(_ json: inout JSONWriter, _ item: OutlineItem) {
+        json.object { json in
+            json.member("title", item.title)
+            json.member("page", item.page)
+            json.key("children")
+            json.array(item.children, outlineItem)
+        }
+    }
+
+    private func bbox(_ rect: PageRect, to json: inout JSONWriter) {
+        json.array { json in
+            json.number(rect.x0, decimals: Self.coordinateDecimals)
+            json.number(rect.y0, decimals: Self.coordinateDecimals)
+            json.number(rect.x1, decimals: Self.coordinateDecimals)
+            json.number(rect.y1, decimals: Self.coordinateDecimals)
+        }
+    }
+
+    /// Coordinates are printed in hundredths of a point.
+    private static let coordinateDecimals = 2
+
+    private func provenance(_ json: inout JSONWriter, _ p: Provenance) {
+        json.object { json in
+            json.member("part", p.part)
+            json.member("page", p.page)
+            json.key("bbox")
+            bbox(p.bbox, to: &json)
+        }
+    }
+
+    private func block(_ json: inout JSONWriter, _ block: Block) {
+        json.object { json in
+            json.member("id", block.id)
+            json.member("type", block.type.rawValue)
+            json.member("layer", Layer.body.rawValue)
+            json.member("text", block.text)
+            json.member("level", block.level)
+            json.key("list_marker")
+            switch block.listMarker {
+            case .bullet: json.string("bullet")
+            case .ordered(let label): json.string(label)
+            case nil: json.null()
+            }
+            let first = block.provenance[0]
+            json.member("part", first.part)
+            json.member("page", first.page)
+            json.key("bbox")
+            bbox(first.bbox, to: &json)
+            json.key("provenance")
+            json.array(block.provenance, provenance)
+            json.key("notes")
+            json.array(uniqueNoteIDs(block)) { $0.string($1) }
+            json.key("note_refs")
+            json.array(block.references) { json, reference in
+                json.object { json in
+                    json.member("label", reference.label)
+                    json.member("offset", reference.offset)
+                    json.member("note_id", reference.noteID)
+                }
+            }
+        }
     }
 
     private func uniqueNoteIDs(_ block: Block) -> [String] {
@@ -106,52 +154,57 @@ public struct JSONExporter: Sendable {
         return block.references.compactMap(\.noteID).filter { seen.insert($0).inserted }
     }
 
-    private func note(_ note: Note) -> JSONValue {
+    private func note(_ json: inout JSONWriter, _ note: Note) {
         let first = note.provenance.first ?? Provenance(part: 1, page: 1, bbox: PageRect(x0: 0, y0: 0, x1: 0, y1: 0))
-        return .object([
-            ("id", .string(note.id)),
-            ("label", .string(note.label)),
-            ("kind", .string(note.kind.rawValue)),
-            ("layer", .string(Layer.notes.rawValue)),
-            ("text", .string(note.text)),
-            ("part", .int(first.part)),
-            ("page", .int(first.page)),
-            ("bbox", bbox(first.bbox)),
-            ("provenance", .array(note.provenance.map(provenance))),
-            ("cited_by", .array(note.citedBy.map(JSONValue.string))),
-        ])
+        json.object { json in
+            json.member("id", note.id)
+            json.member("label", note.label)
+            json.member("kind", note.kind.rawValue)
+            json.member("layer", Layer.notes.rawValue)
+            json.member("text", note.text)
+            json.member("part", first.part)
+            json.member("page", first.page)
+            json.key("bbox")
+            bbox(first.bbox, to: &json)
+            json.key("provenance")
+            json.array(note.provenance, provenance)
+            json.key("cited_by")
+            json.array(note.citedBy) { $0.string($1) }
+        }
     }
 
-    private func recommendation(_ r: Recommendation) -> JSONValue {
-        .object([
-            ("id", .string(r.id)),
-            ("text", .string(r.text)),
-            ("section_path", .array(r.sectionPath.map(JSONValue.string))),
-            ("part", .int(r.provenance.part)),
-            ("page", .int(r.provenance.page)),
-            ("block_id", .string(r.blockID)),
-            ("rule", .string(r.rule)),
-        ])
+    private func recommendation(_ json: inout JSONWriter, _ r: Recommendation) {
+        json.object { json in
+            json.member("id", r.id)
+            json.member("text", r.text)
+            json.key("section_path")
+            json.array(r.sectionPath) { $0.string($1) }
+            json.member("part", r.provenance.part)
+            json.member("page", r.provenance.page)
+            json.member("block_id", r.blockID)
+            json.member("rule", r.rule)
+        }
     }
 
-    private func furniture(_ f: FurnitureItem) -> JSONValue {
-        .object([
-            ("kind", .string(f.kind.rawValue)),
-            ("layer", .string(Layer.furniture.rawValue)),
-            ("text", .string(f.text)),
-            ("part", .int(f.provenance.part)),
-            ("page", .int(f.provenance.page)),
-            ("bbox", bbox(f.provenance.bbox)),
-        ])
+    private func furniture(_ json: inout JSONWriter, _ f: FurnitureItem) {
+        json.object { json in
+            json.member("kind", f.kind.rawValue)
+            json.member("layer", Layer.furniture.rawValue)
+            json.member("text", f.text)
+            json.member("part", f.provenance.part)
+            json.member("page", f.provenance.page)
+            json.key("bbox")
+            bbox(f.provenance.bbox, to: &json)
+        }
     }
 
-    private func diagnostic(_ d: Diagnostic) -> JSONValue {
-        .object([
-            ("code", .string(d.code)),
-            ("message", .string(d.message)),
-            ("part", d.part.map(JSONValue.int) ?? .null),
-            ("page", d.page.map(JSONValue.int) ?? .null),
-        ])
+    private func diagnostic(_ json: inout JSONWriter, _ d: Diagnostic) {
+        json.object { json in
+            json.member("code", d.code)
+            json.member("message", d.message)
+            json.member("part", d.part)
+            json.member("page", d.page)
+        }
     }
 }
 

@@ -1,5 +1,3 @@
-import Foundation
-
 /// A JSON value whose objects keep their keys in the order written, and whose numbers are
 /// printed with a fixed number of decimals, so the same document always serialises to the same
 /// bytes.
@@ -20,64 +18,11 @@ public indirect enum JSONValue: Equatable, Sendable {
 
     /// Pretty-printed with two-space indents and a final newline.
     public func serialized() -> String {
-        var out = ""
-        write(to: &out, indent: 0)
-        return out + "\n"
+        var writer = JSONWriter(capacity: Self.initialCapacity)
+        writer.value(self)
+        return String(decoding: writer.finish(), as: UTF8.self)
     }
 
-    private func write(to out: inout String, indent: Int) {
-        let pad = String(repeating: "  ", count: indent + 1)
-        let closePad = String(repeating: "  ", count: indent)
-        switch self {
-        case .null: out += "null"
-        case .bool(let b): out += b ? "true" : "false"
-        case .int(let i): out += String(i)
-        case .number(let d, let decimals):
-            let value = d.isFinite ? d : 0
-            var text = String(format: "%.\(decimals)f", value)
-            if text.hasPrefix("-"), Double(text) == 0 { text.removeFirst() }
-            out += text
-        case .string(let s): Self.writeString(s, to: &out)
-        case .array(let items):
-            guard !items.isEmpty else { out += "[]"; return }
-            out += "[\n"
-            for (i, item) in items.enumerated() {
-                out += pad
-                item.write(to: &out, indent: indent + 1)
-                out += i + 1 < items.count ? ",\n" : "\n"
-            }
-            out += closePad + "]"
-        case .object(let members):
-            guard !members.isEmpty else { out += "{}"; return }
-            out += "{\n"
-            for (i, (key, value)) in members.enumerated() {
-                out += pad
-                Self.writeString(key, to: &out)
-                out += ": "
-                value.write(to: &out, indent: indent + 1)
-                out += i + 1 < members.count ? ",\n" : "\n"
-            }
-            out += closePad + "}"
-        }
-    }
-
-    private static func writeString(_ s: String, to out: inout String) {
-        out += "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F {
-                    out += String(format: "\\u%04x", scalar.value)
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        out += "\""
-    }
+    /// Room reserved up front; the buffer grows by doubling beyond it.
+    private static let initialCapacity = 1 << 12
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Writes a `Document` as CommonMark with GFM footnotes: `#` title, headings one `#` deeper than
 /// their level, paragraphs and lists, `[^label]` where markers stood and `[^label]: text`
 /// definitions at the end, recommendations as blockquotes opening `**Recommendation`.
@@ -6,39 +8,57 @@ public struct MarkdownExporter: Sendable {
     public init() {}
 
     public func export(_ document: Document) -> String {
+        String(decoding: exportUTF8(document), as: UTF8.self)
+    }
+
+    /// The UTF-8 bytes of `export(_:)`, for writing to a file without a `String` in between.
+    public func exportUTF8(_ document: Document) -> [UInt8] {
         let labels = footnoteLabels(document.notes)
         let wholeBlockRecommendations = Dictionary(
             document.recommendations.filter { $0.rule != "sentence" }.map { ($0.blockID, $0) }, uniquingKeysWith: { a, _ in a })
-        var out: [String] = []
+        var out = Lines(capacity: document.blocks.reduce(0) { $0 + $1.text.utf8.count } * 5 / 4)
         var previousWasListItem = false
         for block in document.blocks where Self.shows(block) {
             let text = inlineText(block, labels: labels)
-            let isListItem = block.type == .listItem && wholeBlockRecommendations[block.id] == nil
-            if !(isListItem && previousWasListItem) && !out.isEmpty { out.append("") }
+            let isRecommendation = wholeBlockRecommendations[block.id] != nil
+            let isListItem = block.type == .listItem && !isRecommendation
+            if !(isListItem && previousWasListItem) && !out.isEmpty { out.appendEmptyLine() }
             previousWasListItem = isListItem
             switch block.type {
             case .title:
-                out.append("# " + text)
+                out.startLine()
+                out.append("# ")
+                out.append(text)
             case .heading:
-                out.append(String(repeating: "#", count: min(6, (block.level ?? 1) + 1)) + " " + text)
+                out.startLine()
+                for _ in 0..<min(6, (block.level ?? 1) + 1) { out.append("#") }
+                out.append(" ")
+                out.append(text)
             case .contentsEntry:
                 continue
             case .paragraph, .listItem:
-                if wholeBlockRecommendations[block.id] != nil {
+                out.startLine()
+                if isRecommendation {
                     out.append(recommendationQuote(block, text: text))
                 } else if block.type == .listItem {
-                    out.append(listItem(block, text: text))
+                    listItem(block, text: text, to: &out)
                 } else {
                     out.append(Self.escapeLineStart(text))
                 }
             }
         }
-        let definitions = document.notes.map { "[^\(labels[$0.id]!)]: " + Self.escapeInline($0.text) }
-        if !definitions.isEmpty {
-            out.append("")
-            out.append(definitions.joined(separator: "\n\n"))
+        if !document.notes.isEmpty {
+            out.appendEmptyLine()
+            out.startLine()
+            for (index, note) in document.notes.enumerated() {
+                if index > 0 { out.append("\n\n") }
+                out.append("[^")
+                out.append(labels[note.id]!)
+                out.append("]: ")
+                out.append(Self.escapeInline(note.text))
+            }
         }
-        return out.joined(separator: "\n") + "\n"
+        return out.finish()
     }
 
     /// True for the blocks the Markdown shows: all but table-of-contents lines.
@@ -56,41 +76,75 @@ public struct MarkdownExporter: Sendable {
         return labels
     }
 
-    /// The block text, escaped, with footnote references at their offsets.
+    /// The block text, escaped, with footnote references at their offsets (counted in scalars).
     private func inlineText(_ block: Block, labels: [String: String]) -> String {
-        var out = ""
-        let scalars = Array(block.text.unicodeScalars)
-        var position = 0
-        for reference in block.references.sorted(by: { $0.offset < $1.offset }) {
-            let end = min(reference.offset, scalars.count)
-            if end > position {
-                out += Self.escapeInline(String(String.UnicodeScalarView(scalars[position..<end])))
-                position = end
+        guard !block.references.isEmpty else { return Self.escapeInline(block.text) }
+        var text = block.text
+        var out = TextBuffer(capacity: text.utf8.count + 16 * block.references.count)
+        text.withUTF8 { bytes in
+            var cursor = 0      // byte offset of `position`
+            var position = 0    // scalar offset
+            for reference in block.references.sorted(by: { $0.offset < $1.offset }) {
+                if reference.offset > position && cursor < bytes.count {
+                    let end = Self.byteOffset(advancing: reference.offset - position, scalarsFrom: cursor, in: bytes)
+                    MarkdownEscaping.appendInline(bytes[cursor..<end], to: &out)
+                    cursor = end
+                    position = reference.offset
+                }
+                if let id = reference.noteID, let label = labels[id] {
+                    out.append("[^")
+                    out.append(label)
+                    out.append("]")
+                } else {
+                    out.append("<sup>")
+                    out.append(Self.escapeInline(reference.label))
+                    out.append("</sup>")
+                }
             }
-            if let id = reference.noteID, let label = labels[id] {
-                out += "[^\(label)]"
-            } else {
-                out += "<sup>\(Self.escapeInline(reference.label))</sup>"
-            }
+            if cursor < bytes.count { MarkdownEscaping.appendInline(bytes[cursor...], to: &out) }
         }
-        if position < scalars.count { out += Self.escapeInline(String(String.UnicodeScalarView(scalars[position...]))) }
-        return out
+        return out.text
     }
 
-    private func listItem(_ block: Block, text: String) -> String {
+    /// The byte offset `count` scalars after `start`, or the end of `bytes`.
+    private static func byteOffset(advancing count: Int, scalarsFrom start: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var offset = start
+        var remaining = count
+        while remaining > 0 && offset < bytes.count {
+            offset += 1
+            while offset < bytes.count && UTF8.isContinuation(bytes[offset]) { offset += 1 }
+            remaining -= 1
+        }
+        return offset
+    }
+
+    private func listItem(_ block: Block, text: String, to out: inout Lines) {
         if case .ordered(let label) = block.listMarker {
             let digits = label.filter(\.isNumber)
             if !digits.isEmpty, digits.count == label.count - 1, label.hasSuffix(".") || label.hasSuffix(")") {
-                return "\(digits)\(label.last!) " + text
+                out.append(digits)
+                out.append(String(label.last!))
+                out.append(" ")
+            } else {
+                out.append("- ")
+                out.append(Self.escapeInline(label))
+                out.append(" ")
             }
-            return "- \(Self.escapeInline(label)) " + text
+        } else {
+            out.append("- ")
         }
-        return "- " + text
+        out.append(text)
     }
 
+    /// The "Recommendation 3:" lead-in of a recommendation paragraph, bolded in the quote.
+    private static let recommendationLeadIn = try! NSRegularExpression(
+        pattern: #"^Recommendation\s+(No\.?\s*)?[0-9IVXLCivxlc]+[a-z]?\s*[:.\-)–—]"#)
+    /// Every match of `recommendationLeadIn` starts with these bytes.
+    private static let recommendationWord = "Recommendation"
+
     private func recommendationQuote(_ block: Block, text: String) -> String {
-        if let range = text.range(of: #"^Recommendation\s+(No\.?\s*)?[0-9IVXLCivxlc]+[a-z]?\s*[:.\-)–—]"#, options: .regularExpression) {
-            return "> **\(text[range])** " + text[range.upperBound...].trimmingCharacters(in: .whitespaces)
+        if let range = Self.recommendationLeadIn(in: text) {
+            return "> **\(text[range])** " + Self.trimmingWhitespace(text[range.upperBound...])
         }
         if case .ordered(let label) = block.listMarker {
             return "> **Recommendation \(Self.escapeInline(label))** " + text
@@ -98,29 +152,24 @@ public struct MarkdownExporter: Sendable {
         return "> **Recommendation:** " + text
     }
 
-    /// Backslash-escapes the characters Markdown would read as markup inside a line.
-    static func escapeInline(_ text: String) -> String {
-        // Most text has nothing to escape: skip the per-Character loop (grapheme breaking is slow).
-        guard text.unicodeScalars.contains(where: { "\\`*_[]<>|".unicodeScalars.contains($0) }) else { return text }
-        var out = ""
-        for ch in text {
-            if "\\`*_[]<>|".contains(ch) { out.append("\\") }
-            out.append(ch)
-        }
-        return out
+    private static func recommendationLeadIn(in text: String) -> Range<String.Index>? {
+        guard text.utf8.starts(with: recommendationWord.utf8) else { return nil }
+        let match = recommendationLeadIn.rangeOfFirstMatch(in: text, range: NSRange(text.startIndex..., in: text))
+        return match.location == NSNotFound ? nil : Range(match, in: text)
     }
+
+    /// `trimmingCharacters(in: .whitespaces)`, looking at the ends only.
+    private static func trimmingWhitespace(_ text: Substring) -> String {
+        let whitespace = CharacterSet.whitespaces
+        var scalars = text.unicodeScalars[...]
+        while let first = scalars.first, whitespace.contains(first) { scalars.removeFirst() }
+        while let last = scalars.last, whitespace.contains(last) { scalars.removeLast() }
+        return String(scalars)
+    }
+
+    /// Backslash-escapes the characters Markdown would read as markup inside a line.
+    static func escapeInline(_ text: String) -> String { MarkdownEscaping.escapeInline(text) }
 
     /// Escapes a line start that Markdown would read as a heading, quote, list or rule.
-    static func escapeLineStart(_ text: String) -> String {
-        guard let first = text.first else { return text }
-        if "#>+-=".contains(first) { return "\\" + text }
-        if let range = text.range(of: #"^[0-9]{1,9}[.)](\s|$)"#, options: .regularExpression) {
-            var prefix = String(text[range])
-            prefix.insert("\\", at: prefix.index(before: prefix.index(prefix.endIndex, offsetBy: -1)))
-            return prefix + text[range.upperBound...]
-        }
-        return text
-    }
+    static func escapeLineStart(_ text: String) -> String { MarkdownEscaping.escapeLineStart(text) }
 }
-
-import Foundation

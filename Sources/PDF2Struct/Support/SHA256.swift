@@ -1,8 +1,14 @@
 import Foundation
 
 /// SHA-256 (FIPS 180-4) of a byte buffer, written out so the library needs no crypto package
-/// for the one digest it records (`source.sha256`).
+/// for the one digest it records (`source.sha256`). Whole blocks are read in place from the
+/// input; only the padded tail is copied.
 public enum SHA256 {
+    private static let blockSize = 64
+    private static let rounds = 64
+    /// The message length in bits closes the padding, big-endian in this many bytes.
+    private static let lengthSize = 8
+
     private static let k: [UInt32] = [
         0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
         0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
@@ -13,45 +19,104 @@ public enum SHA256 {
         0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
         0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
     ]
+    private static let initialHash: [UInt32] = [
+        0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19,
+    ]
+    private static let hexDigits = Array("0123456789abcdef".utf8)
 
     /// The digest as 64 lower-case hex digits.
     public static func hex(of data: Data) -> String {
-        digest(of: data).map { String(format: "%02x", $0) }.joined()
+        let digest = digest(of: data)
+        var text: [UInt8] = []
+        text.reserveCapacity(2 * digest.count)
+        for byte in digest {
+            text.append(hexDigits[Int(byte >> 4)])
+            text.append(hexDigits[Int(byte & 0x0F)])
+        }
+        return String(decoding: text, as: UTF8.self)
     }
 
     public static func digest(of data: Data) -> [UInt8] {
-        var h: [UInt32] = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19]
-        var message = [UInt8](data)
-        let bitLength = UInt64(message.count) * 8
-        message.append(0x80)
-        while message.count % 64 != 56 { message.append(0) }
-        for shift in stride(from: 56, through: 0, by: -8) { message.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift))) }
-        var w = [UInt32](repeating: 0, count: 64)
-        for chunk in stride(from: 0, to: message.count, by: 64) {
-            for i in 0..<16 {
-                let b = chunk + 4 * i
-                w[i] = UInt32(message[b]) << 24 | UInt32(message[b + 1]) << 16 | UInt32(message[b + 2]) << 8 | UInt32(message[b + 3])
+        var hash = initialHash
+        data.withUnsafeBytes { message in
+            let wholeBlocks = message.count / blockSize * blockSize
+            // The last partial block, the 0x80 byte and the length: one block, or two when they do not fit.
+            var tail = [UInt8](repeating: 0, count: 2 * blockSize)
+            let tailCount = message.count - wholeBlocks
+            if tailCount > 0 { tail.withUnsafeMutableBytes { $0.copyMemory(from: UnsafeRawBufferPointer(rebasing: message[wholeBlocks...])) } }
+            tail[tailCount] = 0x80
+            let paddedTail = tailCount + 1 + lengthSize <= blockSize ? blockSize : 2 * blockSize
+            let bitLength = UInt64(message.count) &* 8
+            for index in 0..<lengthSize {
+                tail[paddedTail - 1 - index] = UInt8(truncatingIfNeeded: bitLength >> UInt64(8 * index))
             }
-            for i in 16..<64 {
-                let s0 = rotr(w[i - 15], 7) ^ rotr(w[i - 15], 18) ^ (w[i - 15] >> 3)
-                let s1 = rotr(w[i - 2], 17) ^ rotr(w[i - 2], 19) ^ (w[i - 2] >> 10)
-                w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
+            hash.withUnsafeMutableBufferPointer { hash in
+                k.withUnsafeBufferPointer { k in
+                    withUnsafeTemporaryAllocation(of: UInt32.self, capacity: rounds) { schedule in
+                        for offset in stride(from: 0, to: wholeBlocks, by: blockSize) {
+                            compress(UnsafeRawBufferPointer(rebasing: message[offset..<offset + blockSize]), into: hash, k: k, schedule: schedule)
+                        }
+                        tail.withUnsafeBytes { tail in
+                            for offset in stride(from: 0, to: paddedTail, by: blockSize) {
+                                compress(UnsafeRawBufferPointer(rebasing: tail[offset..<offset + blockSize]), into: hash, k: k, schedule: schedule)
+                            }
+                        }
+                    }
+                }
             }
-            var (a, b, c, d, e, f, g, hh) = (h[0], h[1], h[2], h[3], h[4], h[5], h[6], h[7])
-            for i in 0..<64 {
-                let s1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)
-                let ch = (e & f) ^ (~e & g)
-                let t1 = hh &+ s1 &+ ch &+ k[i] &+ w[i]
-                let s0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)
-                let maj = (a & b) ^ (a & c) ^ (b & c)
-                let t2 = s0 &+ maj
-                (hh, g, f, e, d, c, b, a) = (g, f, e, d &+ t1, c, b, a, t1 &+ t2)
-            }
-            h[0] = h[0] &+ a; h[1] = h[1] &+ b; h[2] = h[2] &+ c; h[3] = h[3] &+ d
-            h[4] = h[4] &+ e; h[5] = h[5] &+ f; h[6] = h[6] &+ g; h[7] = h[7] &+ hh
         }
-        return h.flatMap { word in (0..<4).map { UInt8(truncatingIfNeeded: word >> UInt32(24 - 8 * $0)) } }
+        return hash.flatMap { word in (0..<4).map { UInt8(truncatingIfNeeded: word >> UInt32(24 - 8 * $0)) } }
     }
 
-    private static func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { (x >> n) | (x << (32 - n)) }
+    /// Folds one 64-byte block into `hash`.
+    @inline(__always)
+    private static func compress(_ block: UnsafeRawBufferPointer, into hash: UnsafeMutableBufferPointer<UInt32>,
+                                 k: UnsafeBufferPointer<UInt32>, schedule w: UnsafeMutableBufferPointer<UInt32>) {
+        for i in 0..<16 {
+            w[i] = UInt32(bigEndian: block.loadUnaligned(fromByteOffset: 4 * i, as: UInt32.self))
+        }
+        for i in 16..<rounds {
+            // σ0(x) = ror7 ^ ror18 ^ shr3 and σ1(x) = ror17 ^ ror19 ^ shr10, nesting the rotations.
+            let x = w[i - 15], y = w[i - 2]
+            let s0 = rotr(rotr(x, 11) ^ x, 7) ^ (x &>> 3)
+            let s1 = rotr(rotr(y, 2) ^ y, 17) ^ (y &>> 10)
+            w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
+        }
+        var (a, b, c, d, e, f, g, h) = (hash[0], hash[1], hash[2], hash[3], hash[4], hash[5], hash[6], hash[7])
+        // Eight rounds per pass, each with the working variables renamed one place on, so no
+        // round has to shift all eight of them. `bc` carries b ^ c into the next round's majority.
+        var bc = b ^ c
+        for i in stride(from: 0, to: rounds, by: 8) {
+            round(a, b, &d, e, f, g, &h, &bc, k[i] &+ w[i])
+            round(h, a, &c, d, e, f, &g, &bc, k[i + 1] &+ w[i + 1])
+            round(g, h, &b, c, d, e, &f, &bc, k[i + 2] &+ w[i + 2])
+            round(f, g, &a, b, c, d, &e, &bc, k[i + 3] &+ w[i + 3])
+            round(e, f, &h, a, b, c, &d, &bc, k[i + 4] &+ w[i + 4])
+            round(d, e, &g, h, a, b, &c, &bc, k[i + 5] &+ w[i + 5])
+            round(c, d, &f, g, h, a, &b, &bc, k[i + 6] &+ w[i + 6])
+            round(b, c, &e, f, g, h, &a, &bc, k[i + 7] &+ w[i + 7])
+        }
+        hash[0] &+= a; hash[1] &+= b; hash[2] &+= c; hash[3] &+= d
+        hash[4] &+= e; hash[5] &+= f; hash[6] &+= g; hash[7] &+= h
+    }
+
+    /// One round: `d` takes the new `e`, `h` the new `a` (FIPS 180-4, 6.2.2 step 3). The majority
+    /// of a, b, c is b ^ ((a ^ b) & (b ^ c)), with b ^ c handed over by the round before.
+    @inline(__always)
+    private static func round(_ a: UInt32, _ b: UInt32, _ d: inout UInt32, _ e: UInt32, _ f: UInt32, _ g: UInt32,
+                              _ h: inout UInt32, _ bc: inout UInt32, _ constantPlusWord: UInt32) {
+        // Σ1(e) = ror6 ^ ror11 ^ ror25 and Σ0(a) = ror2 ^ ror13 ^ ror22, nesting the rotations.
+        let sigma1 = rotr(rotr(rotr(e, 14) ^ e, 5) ^ e, 6)
+        let choose = g ^ (e & (f ^ g))
+        let t1 = h &+ sigma1 &+ choose &+ constantPlusWord
+        let sigma0 = rotr(rotr(rotr(a, 9) ^ a, 11) ^ a, 2)
+        let ab = a ^ b
+        let majority = b ^ (ab & bc)
+        bc = ab
+        d = d &+ t1
+        h = t1 &+ sigma0 &+ majority
+    }
+
+    @inline(__always)
+    private static func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { (x &>> n) | (x &<< (32 - n)) }
 }
