@@ -11,9 +11,12 @@ import PopplerText
 /// furniture (a masthead). Never removes anything: it only labels lines.
 public struct RunningHeaderDetector: Sendable {
     public var thresholds: Thresholds
+    /// Threads the per-page reading may use; the findings are the same for any value.
+    public var threads: Int
 
-    public init(thresholds: Thresholds) {
+    public init(thresholds: Thresholds, threads: Int = 1) {
         self.thresholds = thresholds
+        self.threads = threads
     }
 
     /// A line of furniture: page index into the input array, line index within that page.
@@ -31,20 +34,25 @@ public struct RunningHeaderDetector: Sendable {
         let band = thresholds.furnitureBandLines
         var topCounts: [String: Set<Int>] = [:]
         var bottomCounts: [String: Set<Int>] = [:]
-        var candidates: [(page: Int, line: Int, top: Bool, key: String)] = []
-        for (p, page) in pages.enumerated() {
+        // The band lines of each page and their keys, page by page on the job's threads.
+        let bandLines = Array(pages.enumerated()).concurrentMap(threads: threads) { p, page in
+            var found: [(page: Int, line: Int, top: Bool, key: String)] = []
             let rows = Self.rows(of: page)
-            guard !rows.isEmpty else { continue }
+            guard !rows.isEmpty else { return found }
             let top = Array(rows.prefix(band).joined())
             let bottom = Array(rows.suffix(band).joined()).filter { !top.contains($0) }
             for (indices, isTop) in [(top, true), (bottom, false)] {
                 for i in indices {
                     let key = Self.key(page.lines[i].text)
-                    guard !key.isEmpty else { continue }
-                    candidates.append((p, i, isTop, key))
-                    if isTop { topCounts[key, default: []].insert(p) } else { bottomCounts[key, default: []].insert(p) }
+                    if !key.isEmpty { found.append((p, i, isTop, key)) }
                 }
             }
+            return found
+        }
+        var candidates: [(page: Int, line: Int, top: Bool, key: String)] = []
+        for c in bandLines.joined() {
+            candidates.append(c)
+            if c.top { topCounts[c.key, default: []].insert(c.page) } else { bottomCounts[c.key, default: []].insert(c.page) }
         }
         let needed = max(thresholds.runningHeaderMinPages,
                          Int((thresholds.runningHeaderMinPageShare * Double(pages.count)).rounded(.up)))

@@ -20,7 +20,7 @@ public struct DocumentBuilder: Sendable {
 
     public func build(pages: [PageLines], sources: [SourceFile]) throws -> Document {
         var diagnostics: [Diagnostic] = []
-        let findings = RunningHeaderDetector(thresholds: thresholds).detect(pages)
+        let findings = RunningHeaderDetector(thresholds: thresholds, threads: threads).detect(pages)
         let furnitureLines = Set(findings.map { PageLineKey(page: $0.pageIndex, line: $0.lineIndex) })
         let furniture = findings.sorted { ($0.pageIndex, $0.lineIndex) < ($1.pageIndex, $1.lineIndex) }.map { f in
             let page = pages[f.pageIndex]
