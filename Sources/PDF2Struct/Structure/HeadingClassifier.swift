@@ -22,6 +22,14 @@ public struct HeadingClassifier: Sendable {
     }
 
     public func isHeading(_ block: TextBlock, bodySize: Double) -> Bool {
+        // Cheap evidence first, each a condition the full test below also requires: few lines,
+        // a style that stands out, few words.
+        guard block.lines.count <= thresholds.headingMaxLines else { return false }
+        let mainSize = block.mainSize
+        guard mainSize >= thresholds.headingMinSizeRatio * bodySize
+                || ((block.isBold || block.isItalic) && mainSize >= 0.9 * bodySize) else { return false }
+        if let words = Self.wordCount(block.lines, stoppingAbove: thresholds.headingMaxWords),
+           words > thresholds.headingMaxWords { return false }
         let text = TextNormalizer.collapseWhitespace(block.lines.map(\.bodyText).joined(separator: " "))
         let words = text.split(separator: " ")
         guard !words.isEmpty, words.count <= thresholds.headingMaxWords,
@@ -38,5 +46,35 @@ public struct HeadingClassifier: Sendable {
         let numberedAndStyled = HeadingNumbering.level(of: text) != nil && (block.isBold || block.isItalic)
             && block.mainSize >= 0.9 * bodySize
         return larger || bold || numberedAndStyled
+    }
+
+    /// The number of words the block's collapsed body text splits into, counted without
+    /// building it, or nil when the text holds a scalar that could join its neighbours into
+    /// one character (then only the full test can tell). Counting stops once it passes `limit`.
+    static func wordCount(_ lines: [Line], stoppingAbove limit: Int) -> Int? {
+        var count = 0
+        for line in lines {
+            // Lines are joined by a space, so no word runs from one line into the next.
+            var inWord = false
+            for scalar in line.bodyText.unicodeScalars {
+                let isSpace: Bool
+                switch scalar.value {
+                case 0x09...0x0D, 0x20: isSpace = true
+                case 0..<0x80: isSpace = false
+                case 0x80..<0x300, 0x2010...0x2027, 0x2030...0x205E:
+                    // Scalars in these ranges never combine with a neighbour into one character.
+                    isSpace = scalar.properties.isWhitespace
+                default: return nil
+                }
+                if isSpace {
+                    inWord = false
+                } else if !inWord {
+                    inWord = true
+                    count += 1
+                    if count > limit { return count }
+                }
+            }
+        }
+        return count
     }
 }
