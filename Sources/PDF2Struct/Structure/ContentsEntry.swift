@@ -13,7 +13,19 @@ public enum ContentsEntry {
 
     /// True when `text` reads as one contents entry.
     public static func matches(_ text: String) -> Bool {
-        pattern.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
+        // The leaders need four full stops; most lines have fewer, and counting is cheap.
+        guard hasLeaderStops(text) else { return false }
+        return pattern.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
+    }
+
+    /// True when `text` holds at least four full stops, as dot leaders do.
+    private static func hasLeaderStops(_ text: String) -> Bool {
+        var stops = 0
+        for byte in text.utf8 where byte == UInt8(ascii: ".") {
+            stops += 1
+            if stops == 4 { return true }
+        }
+        return false
     }
 
     /// True when `text` is only page numbers (the number column beside contents entries).
