@@ -27,14 +27,30 @@ struct ParagraphJoiner {
         }
         let endA = a.last, startB = b.first
         guard abs(endA.mainSize - startB.mainSize) <= thresholds.crossBreakSizeTolerance * endA.mainSize else { return false }
-        let tail = a.plainText
-        let head = b.plainText
-        let unfinished = !(tail.last.map { ".!?:”\"’)".contains($0) } ?? true)
-        let continues = head.first?.isLowercase == true
+        let unfinished = !(Self.lastVisible(a).map { ".!?:”\"’)".contains($0) } ?? true)
+        let continues = Self.firstVisible(b)?.isLowercase == true
         let crossesBreak = endA.page != startB.page || endA.part != startB.part
             || startB.bbox.y0 < endA.bbox.y0 - endA.mainSize
         // Across a break either sign will do; on the same column only both together (a line
         // the block builder set apart by an unusual gap).
         return crossesBreak ? (unfinished || continues) : (unfinished && continues)
+    }
+
+    /// The unit's lines as `plainText` joins them, before whitespace is collapsed.
+    private static func joinedText(_ unit: Unit) -> String {
+        unit.pieces.lazy.flatMap(\.lines).map(\.bodyText).joined(separator: " ")
+    }
+
+    /// The first character of `unit.plainText`: its first word starts with the first character
+    /// that is not whitespace.
+    private static func firstVisible(_ unit: Unit) -> Character? {
+        joinedText(unit).first { !$0.isWhitespace }
+    }
+
+    /// The last character of `unit.plainText` as far as the punctuation test can tell: the last
+    /// character that is not whitespace (where collapsing puts a space before a lone combining
+    /// mark, neither that pair nor the mark alone is punctuation).
+    private static func lastVisible(_ unit: Unit) -> Character? {
+        joinedText(unit).last { !$0.isWhitespace }
     }
 }
