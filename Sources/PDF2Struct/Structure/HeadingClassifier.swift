@@ -57,16 +57,8 @@ public struct HeadingClassifier: Sendable {
             // Lines are joined by a space, so no word runs from one line into the next.
             var inWord = false
             for scalar in line.bodyText.unicodeScalars {
-                let isSpace: Bool
-                switch scalar.value {
-                case 0x09...0x0D, 0x20: isSpace = true
-                case 0..<0x80: isSpace = false
-                case 0x80..<0x300, 0x2010...0x2027, 0x2030...0x205E:
-                    // Scalars in these ranges never combine with a neighbour into one character.
-                    isSpace = scalar.properties.isWhitespace
-                default: return nil
-                }
-                if isSpace {
+                guard StandaloneScalar.contains(scalar) else { return nil }
+                if StandaloneScalar.isWhitespace(scalar) {
                     inWord = false
                 } else if !inWord {
                     inWord = true

@@ -38,19 +38,54 @@ struct ParagraphJoiner {
 
     /// The unit's lines as `plainText` joins them, before whitespace is collapsed.
     private static func joinedText(_ unit: Unit) -> String {
-        unit.pieces.lazy.flatMap(\.lines).map(\.bodyText).joined(separator: " ")
+        unit.lines.map(\.bodyText).joined(separator: " ")
     }
 
     /// The first character of `unit.plainText`: its first word starts with the first character
     /// that is not whitespace.
     private static func firstVisible(_ unit: Unit) -> Character? {
-        joinedText(unit).first { !$0.isWhitespace }
+        // Line by line while the lines hold standalone scalars only, which no neighbour joins.
+        for piece in unit.pieces {
+            for line in piece.lines {
+                switch visibleScalar(in: line.bodyText, last: false) {
+                case .standalone(let scalar?): return Character(scalar)
+                case .standalone(nil): continue
+                case .mixed: return joinedText(unit).first { !$0.isWhitespace }
+                }
+            }
+        }
+        return nil
     }
 
     /// The last character of `unit.plainText` as far as the punctuation test can tell: the last
     /// character that is not whitespace (where collapsing puts a space before a lone combining
     /// mark, neither that pair nor the mark alone is punctuation).
     private static func lastVisible(_ unit: Unit) -> Character? {
-        joinedText(unit).last { !$0.isWhitespace }
+        for piece in unit.pieces.reversed() {
+            for line in piece.lines.reversed() {
+                switch visibleScalar(in: line.bodyText, last: true) {
+                case .standalone(let scalar?): return Character(scalar)
+                case .standalone(nil): continue
+                case .mixed: return joinedText(unit).last { !$0.isWhitespace }
+                }
+            }
+        }
+        return nil
+    }
+
+    private enum Scan {
+        /// The text holds standalone scalars only; the first or last that is not whitespace.
+        case standalone(Unicode.Scalar?)
+        /// The text holds a scalar that may join its neighbours: read it by characters.
+        case mixed
+    }
+
+    private static func visibleScalar(in text: String, last: Bool) -> Scan {
+        var found: Unicode.Scalar? = nil
+        for scalar in text.unicodeScalars {
+            guard StandaloneScalar.contains(scalar) else { return .mixed }
+            if (last || found == nil) && !StandaloneScalar.isWhitespace(scalar) { found = scalar }
+        }
+        return .standalone(found)
     }
 }
