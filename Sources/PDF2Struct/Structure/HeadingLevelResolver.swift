@@ -109,8 +109,36 @@ public struct HeadingLevelResolver: Sendable {
 
     /// Lower-cased letters and digits separated by single spaces.
     static func normalize(_ text: String) -> String {
+        if let plain = normalizeStandalonePunctuated(text) { return plain }
         let folded = text.lowercased().map { $0.isLetter || $0.isNumber ? $0 : " " }
         return String(folded).split(separator: " ").joined(separator: " ")
+    }
+
+    /// `normalize` for text of ASCII and the punctuation of U+2010–U+2027 and U+2030–U+205E
+    /// (no letters or digits there, each scalar a character of its own) byte by byte; nil for
+    /// any other text.
+    private static func normalizeStandalonePunctuated(_ text: String) -> String? {
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
+        var gap = false
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            guard value < 0x80 else {
+                guard (0x2010...0x2027).contains(value) || (0x2030...0x205E).contains(value) else { return nil }
+                gap = true
+                continue
+            }
+            var byte = UInt8(value)
+            if (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) { byte += 0x20 }
+            guard (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else {
+                gap = true
+                continue
+            }
+            if gap && !out.isEmpty { out.append(UInt8(ascii: " ")) }
+            gap = false
+            out.append(byte)
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// A similarity in 0…1 from the longest common subsequence of characters.
