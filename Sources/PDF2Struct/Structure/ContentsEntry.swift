@@ -20,12 +20,13 @@ public enum ContentsEntry {
 
     /// True when `text` holds at least four full stops, as dot leaders do.
     private static func hasLeaderStops(_ text: String) -> Bool {
-        var stops = 0
-        for byte in text.utf8 where byte == UInt8(ascii: ".") {
-            stops += 1
-            if stops == 4 { return true }
+        func count(_ bytes: some Sequence<UInt8>) -> Int {
+            var stops = 0
+            for byte in bytes where byte == UInt8(ascii: ".") { stops += 1 }
+            return stops
         }
-        return false
+        let stops = text.utf8.withContiguousStorageIfAvailable(count) ?? count(text.utf8)
+        return stops >= 4
     }
 
     /// True when `text` is only page numbers (the number column beside contents entries).
