@@ -37,14 +37,19 @@ public struct HeadingClassifier: Sendable {
               text.filter(\.isLetter).count >= 3 else { return false }
         guard let last = text.last, !",;".contains(last) else { return false }
         if let first = text.first, first.isLowercase { return false }
+        // The numbering, read once and only when a test needs it.
+        var numbering: Int?? = nil
+        func isNumbered() -> Bool {
+            if numbering == nil { numbering = .some(HeadingNumbering.level(of: text)) }
+            return numbering! != nil
+        }
         // A sentence ending in a full stop is a paragraph unless it is short.
-        if last == "." && words.count > 8 && HeadingNumbering.level(of: text) == nil { return false }
-        if ListItemMarker.split(text) != nil && HeadingNumbering.level(of: text) == nil { return false }
+        if last == "." && words.count > 8 && !isNumbered() { return false }
+        if ListItemMarker.split(text) != nil && !isNumbered() { return false }
         if Self.isCaption(text) || ContentsEntry.matches(text) { return false }
-        let larger = block.mainSize >= thresholds.headingMinSizeRatio * bodySize
-        let bold = block.isBold && block.mainSize >= 0.9 * bodySize
-        let numberedAndStyled = HeadingNumbering.level(of: text) != nil && (block.isBold || block.isItalic)
-            && block.mainSize >= 0.9 * bodySize
+        let larger = mainSize >= thresholds.headingMinSizeRatio * bodySize
+        let bold = block.isBold && mainSize >= 0.9 * bodySize
+        let numberedAndStyled = isNumbered() && (block.isBold || block.isItalic) && mainSize >= 0.9 * bodySize
         return larger || bold || numberedAndStyled
     }
 
