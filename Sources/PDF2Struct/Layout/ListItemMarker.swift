@@ -10,17 +10,27 @@ public enum ListItemMarker {
 
     /// `(marker, rest)` when `text` opens with a list marker, else nil.
     public static func split(_ text: String) -> (marker: ListMarker, rest: String)? {
-        guard let first = text.first else { return nil }
-        if bullets.contains(first) {
-            let rest = text.dropFirst().drop(while: \.isWhitespace)
-            guard !rest.isEmpty, text.dropFirst().first?.isWhitespace == true || first == "•" || first == "▪" else { return nil }
-            return (.bullet, String(rest))
+        if !opensWithPlainASCII(text) {
+            guard let first = text.first else { return nil }
+            if bullets.contains(first) {
+                let rest = text.dropFirst().drop(while: \.isWhitespace)
+                guard !rest.isEmpty, text.dropFirst().first?.isWhitespace == true || first == "•" || first == "▪" else { return nil }
+                return (.bullet, String(rest))
+            }
         }
         guard mayOpenWithEnumerator(text) else { return nil }
         let range = NSRange(text.startIndex..., in: text)
         guard let match = enumerator.firstMatch(in: text, range: range),
               let label = Range(match.range(at: 1), in: text), let rest = Range(match.range(at: 3), in: text) else { return nil }
         return (.ordered(String(text[label])), String(text[rest]))
+    }
+
+    /// True when the first character is an ASCII one that is no bullet (`-` and `*` are): an
+    /// ASCII byte followed by another (or by nothing) is a character of its own.
+    private static func opensWithPlainASCII(_ text: String) -> Bool {
+        var bytes = text.utf8.makeIterator()
+        guard let lead = bytes.next(), lead < 0x80, lead != UInt8(ascii: "-"), lead != UInt8(ascii: "*") else { return false }
+        return (bytes.next() ?? 0) < 0x80
     }
 
     /// False when `text` cannot match `enumerator`, judged from its first bytes: no enumerator
