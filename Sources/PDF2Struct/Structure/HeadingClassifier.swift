@@ -30,7 +30,7 @@ public struct HeadingClassifier: Sendable {
                 || ((block.isBold || block.isItalic) && mainSize >= 0.9 * bodySize) else { return false }
         if let words = Self.wordCount(block.lines, stoppingAbove: thresholds.headingMaxWords),
            words > thresholds.headingMaxWords { return false }
-        let text = TextNormalizer.collapseWhitespace(block.lines.map(\.bodyText).joined(separator: " "))
+        let text = CollapsedText.of(block.lines)
         let words = text.split(separator: " ")
         guard !words.isEmpty, words.count <= thresholds.headingMaxWords,
               block.lines.count <= thresholds.headingMaxLines,
