@@ -58,8 +58,11 @@ public struct BlockBuilder: Sendable {
         if ListItemMarker.split(line.text) != nil || Self.opensWithTabbedLabel(line) { return true }
         var left = previous.bbox.x0
         for blockLine in block { left = min(left, blockLine.bbox.x0) }
-        let right = columnRight(of: previous, in: pageLines)
-        let previousIsFull = right - previous.bbox.x1 < thresholds.shortLineShare * max(1, right - left)
+        // Whether the previous line runs to its column's right edge; only the last test asks.
+        func previousIsFull() -> Bool {
+            let right = columnRight(of: previous, in: pageLines)
+            return right - previous.bbox.x1 < thresholds.shortLineShare * max(1, right - left)
+        }
         // A first-line indent: the line steps in from a block edge the previous line kept to.
         let indent = line.bbox.x0 - left
         let previousAtEdge = previous.bbox.x0 - left < thresholds.firstLineIndentPoints
@@ -73,7 +76,7 @@ public struct BlockBuilder: Sendable {
             return true
         }
         // A short line that ends a sentence, then a line that starts one.
-        if !previousIsFull && Self.endsSentence(previous.bodyText) && Self.startsSentence(line.bodyText) { return true }
+        if Self.endsSentence(previous.bodyText) && Self.startsSentence(line.bodyText) && !previousIsFull() { return true }
         return false
     }
 

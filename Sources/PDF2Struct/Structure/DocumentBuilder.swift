@@ -232,7 +232,7 @@ public struct DocumentBuilder: Sendable {
     /// The labels of all raised note markers in `lines`.
     static func markerLabels(in lines: [Line]) -> Set<String> {
         var labels = Set<String>()
-        for line in lines {
+        for line in lines where !line.raised.isEmpty {
             for index in line.raised.sorted() {
                 labels.formUnion(NoteMarkerText.labels(in: line.runs[index].text) ?? [])
             }

@@ -26,11 +26,12 @@ struct ParagraphJoiner {
         case .title, .heading, .contentsEntry: return false
         }
         let endA = a.last, startB = b.first
-        guard abs(endA.mainSize - startB.mainSize) <= thresholds.crossBreakSizeTolerance * endA.mainSize else { return false }
+        let sizeA = endA.mainSize
+        guard abs(sizeA - startB.mainSize) <= thresholds.crossBreakSizeTolerance * sizeA else { return false }
         let unfinished = !(Self.lastVisible(a).map { ".!?:”\"’)".contains($0) } ?? true)
         let continues = Self.firstVisible(b)?.isLowercase == true
         let crossesBreak = endA.page != startB.page || endA.part != startB.part
-            || startB.bbox.y0 < endA.bbox.y0 - endA.mainSize
+            || startB.bbox.y0 < endA.bbox.y0 - sizeA
         // Across a break either sign will do; on the same column only both together (a line
         // the block builder set apart by an unusual gap).
         return crossesBreak ? (unfinished || continues) : (unfinished && continues)
