@@ -8,7 +8,7 @@ enum CollapsedText {
     /// The same text built scalar by scalar, or nil when a line holds a scalar that may join
     /// a neighbour into one character (see `StandaloneScalar`).
     private static func standalone(_ lines: [Line]) -> String? {
-        var out = String.UnicodeScalarView()
+        var out: [UInt8] = []
         var gap = false
         for line in lines {
             gap = true
@@ -18,11 +18,15 @@ enum CollapsedText {
                     gap = true
                     continue
                 }
-                if gap && !out.isEmpty { out.append(" ") }
+                if gap && !out.isEmpty { out.append(UInt8(ascii: " ")) }
                 gap = false
-                out.append(scalar)
+                if scalar.isASCII {
+                    out.append(UInt8(scalar.value))
+                } else {
+                    Unicode.UTF8.encode(scalar) { out.append($0) }
+                }
             }
         }
-        return String(out)
+        return String(decoding: out, as: UTF8.self)
     }
 }

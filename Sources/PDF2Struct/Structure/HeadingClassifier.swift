@@ -26,15 +26,17 @@ public struct HeadingClassifier: Sendable {
         // a style that stands out, few words.
         guard block.lines.count <= thresholds.headingMaxLines else { return false }
         let mainSize = block.mainSize
-        guard mainSize >= thresholds.headingMinSizeRatio * bodySize
-                || ((block.isBold || block.isItalic) && mainSize >= 0.9 * bodySize) else { return false }
-        if let words = Self.wordCount(block.lines, stoppingAbove: thresholds.headingMaxWords),
-           words > thresholds.headingMaxWords { return false }
+        let isBold = block.isBold
+        let isStyled = isBold || block.isItalic
+        guard mainSize >= thresholds.headingMinSizeRatio * bodySize || (isStyled && mainSize >= 0.9 * bodySize) else { return false }
+        // Counted on the lines when every scalar stands alone (nil otherwise).
+        let standaloneWords = Self.wordCount(block.lines, stoppingAbove: thresholds.headingMaxWords)
+        if let standaloneWords, standaloneWords > thresholds.headingMaxWords { return false }
         let text = CollapsedText.of(block.lines)
-        let words = text.split(separator: " ")
-        guard !words.isEmpty, words.count <= thresholds.headingMaxWords,
+        let words = standaloneWords ?? text.split(separator: " ").count
+        guard words > 0, words <= thresholds.headingMaxWords,
               block.lines.count <= thresholds.headingMaxLines,
-              text.filter(\.isLetter).count >= 3 else { return false }
+              Self.hasThreeLetters(text, standalone: standaloneWords != nil) else { return false }
         guard let last = text.last, !",;".contains(last) else { return false }
         if let first = text.first, first.isLowercase { return false }
         // The numbering, read once and only when a test needs it.
@@ -44,13 +46,29 @@ public struct HeadingClassifier: Sendable {
             return numbering! != nil
         }
         // A sentence ending in a full stop is a paragraph unless it is short.
-        if last == "." && words.count > 8 && !isNumbered() { return false }
+        if last == "." && words > 8 && !isNumbered() { return false }
         if ListItemMarker.split(text) != nil && !isNumbered() { return false }
         if Self.isCaption(text) || ContentsEntry.matches(text) { return false }
         let larger = mainSize >= thresholds.headingMinSizeRatio * bodySize
-        let bold = block.isBold && mainSize >= 0.9 * bodySize
-        let numberedAndStyled = isNumbered() && (block.isBold || block.isItalic) && mainSize >= 0.9 * bodySize
+        let bold = isBold && mainSize >= 0.9 * bodySize
+        let numberedAndStyled = isNumbered() && isStyled && mainSize >= 0.9 * bodySize
         return larger || bold || numberedAndStyled
+    }
+
+    /// True when `text` has three letters or more; `standalone` says every scalar of it is a
+    /// character of its own (see `StandaloneScalar`), so scalars can be counted instead.
+    private static func hasThreeLetters(_ text: String, standalone: Bool) -> Bool {
+        guard standalone else { return text.filter(\.isLetter).count >= 3 }
+        var letters = 0
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0x41...0x5A, 0x61...0x7A: letters += 1
+            case 0..<0x80: continue
+            default: if Character(scalar).isLetter { letters += 1 }
+            }
+            if letters == 3 { return true }
+        }
+        return false
     }
 
     /// The number of words the block's collapsed body text splits into, counted without
