@@ -56,13 +56,7 @@ public struct BlockBuilder: Sendable {
         if line.isBold != previous.isBold { return true }
         // A list marker opens a new item, and so does a label set apart by a tab (`iv   Text`).
         if ListItemMarker.split(line.text) != nil || Self.opensWithTabbedLabel(line) { return true }
-        var left = previous.bbox.x0
-        for blockLine in block { left = min(left, blockLine.bbox.x0) }
-        // Whether the previous line runs to its column's right edge; only the last test asks.
-        func previousIsFull() -> Bool {
-            let right = columnRight(of: previous, in: pageLines)
-            return right - previous.bbox.x1 < thresholds.shortLineShare * max(1, right - left)
-        }
+        let left = block.dropFirst().reduce(block[0].bbox.x0) { $1.bbox.x0 < $0 ? $1.bbox.x0 : $0 }
         // A first-line indent: the line steps in from a block edge the previous line kept to.
         let indent = line.bbox.x0 - left
         let previousAtEdge = previous.bbox.x0 - left < thresholds.firstLineIndentPoints
@@ -76,7 +70,10 @@ public struct BlockBuilder: Sendable {
             return true
         }
         // A short line that ends a sentence, then a line that starts one.
-        if Self.endsSentence(previous.bodyText) && Self.startsSentence(line.bodyText) && !previousIsFull() { return true }
+        // (Whether the previous line runs to its column's right edge is asked here only.)
+        let right = columnRight(of: previous, in: pageLines)
+        let previousIsFull = right - previous.bbox.x1 < thresholds.shortLineShare * max(1, right - left)
+        if !previousIsFull && Self.endsSentence(previous.bodyText) && Self.startsSentence(line.bodyText) { return true }
         return false
     }
 
