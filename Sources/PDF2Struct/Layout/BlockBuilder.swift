@@ -56,9 +56,7 @@ public struct BlockBuilder: Sendable {
         if line.isBold != previous.isBold { return true }
         // A list marker opens a new item, and so does a label set apart by a tab (`iv   Text`).
         if ListItemMarker.split(line.text) != nil || Self.opensWithTabbedLabel(line) { return true }
-        let left = block.map(\.bbox.x0).min()!
-        let right = columnRight(of: previous, in: pageLines)
-        let previousIsFull = right - previous.bbox.x1 < thresholds.shortLineShare * max(1, right - left)
+        let left = block.dropFirst().reduce(block[0].bbox.x0) { $1.bbox.x0 < $0 ? $1.bbox.x0 : $0 }
         // A first-line indent: the line steps in from a block edge the previous line kept to.
         let indent = line.bbox.x0 - left
         let previousAtEdge = previous.bbox.x0 - left < thresholds.firstLineIndentPoints
@@ -72,6 +70,9 @@ public struct BlockBuilder: Sendable {
             return true
         }
         // A short line that ends a sentence, then a line that starts one.
+        // (Whether the previous line runs to its column's right edge is asked here only.)
+        let right = columnRight(of: previous, in: pageLines)
+        let previousIsFull = right - previous.bbox.x1 < thresholds.shortLineShare * max(1, right - left)
         if !previousIsFull && Self.endsSentence(previous.bodyText) && Self.startsSentence(line.bodyText) { return true }
         return false
     }
@@ -92,13 +93,34 @@ public struct BlockBuilder: Sendable {
     /// True when the line opens with a short label followed by a gap of half an em or more
     /// (wider than any word space).
     static func opensWithTabbedLabel(_ line: Line) -> Bool {
-        guard line.runs.count > 1, LineBuilder.isLabelText(line.runs[0].text) else { return false }
-        return line.runs[1].bbox.x0 - line.runs[0].bbox.x1 >= 0.5 * line.mainSize
+        // The gap is cheaper to measure than the label is to read.
+        guard line.runs.count > 1, line.runs[1].bbox.x0 - line.runs[0].bbox.x1 >= 0.5 * line.mainSize else { return false }
+        return LineBuilder.isLabelText(line.runs[0].text)
     }
 
     static func endsSentence(_ text: String) -> Bool {
+        if let ascii = lastASCIIMark(text) { return ".!?:;\")".utf8.contains(ascii) }
         guard let last = text.trimmingCharacters(in: .whitespaces).last else { return false }
         return ".!?:;\"”’)".contains(last)
+    }
+
+    /// The last character of `text` once trimmed of spaces and tabs (what `endsSentence` trims),
+    /// when it is an ASCII one standing alone; nil when the text is empty or ends otherwise.
+    private static func lastASCIIMark(_ text: String) -> UInt8? {
+        let bytes = text.utf8
+        var index = bytes.endIndex
+        while index > bytes.startIndex {
+            let before = bytes.index(before: index)
+            let byte = bytes[before]
+            guard byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") else {
+                // An ASCII byte after another ASCII byte (or none) is a character of its own;
+                // a line feed may close a CR-LF pair, which is no sentence mark either way.
+                guard byte < 0x80, before == bytes.startIndex || bytes[bytes.index(before: before)] < 0x80 else { return nil }
+                return byte
+            }
+            index = before
+        }
+        return nil
     }
 
     static func startsSentence(_ text: String) -> Bool {

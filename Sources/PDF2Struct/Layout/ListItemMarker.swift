@@ -10,15 +10,61 @@ public enum ListItemMarker {
 
     /// `(marker, rest)` when `text` opens with a list marker, else nil.
     public static func split(_ text: String) -> (marker: ListMarker, rest: String)? {
-        guard let first = text.first else { return nil }
-        if bullets.contains(first) {
-            let rest = text.dropFirst().drop(while: \.isWhitespace)
-            guard !rest.isEmpty, text.dropFirst().first?.isWhitespace == true || first == "•" || first == "▪" else { return nil }
-            return (.bullet, String(rest))
+        if !opensWithPlainASCII(text) {
+            guard let first = text.first else { return nil }
+            if bullets.contains(first) {
+                let rest = text.dropFirst().drop(while: \.isWhitespace)
+                guard !rest.isEmpty, text.dropFirst().first?.isWhitespace == true || first == "•" || first == "▪" else { return nil }
+                return (.bullet, String(rest))
+            }
         }
+        guard mayOpenWithEnumerator(text) else { return nil }
         let range = NSRange(text.startIndex..., in: text)
         guard let match = enumerator.firstMatch(in: text, range: range),
               let label = Range(match.range(at: 1), in: text), let rest = Range(match.range(at: 3), in: text) else { return nil }
         return (.ordered(String(text[label])), String(text[rest]))
+    }
+
+    /// True when the first character is an ASCII one that is no bullet (`-` and `*` are): an
+    /// ASCII byte followed by another (or by nothing) is a character of its own.
+    private static func opensWithPlainASCII(_ text: String) -> Bool {
+        var bytes = text.utf8.makeIterator()
+        guard let lead = bytes.next(), lead < 0x80, lead != UInt8(ascii: "-"), lead != UInt8(ascii: "*") else { return false }
+        return (bytes.next() ?? 0) < 0x80
+    }
+
+    /// False when `text` cannot match `enumerator`, judged from its first bytes: no enumerator
+    /// opens it, or every one is followed by a printable ASCII character (never whitespace).
+    /// True when it may match; only the expression can tell then.
+    private static func mayOpenWithEnumerator(_ text: String) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { bytes in
+            enumeratorEnds(bytes).contains { end in
+                end < bytes.count && !(0x21...0x7E).contains(bytes[end])
+            }
+        } ?? true
+    }
+
+    /// Offsets just past each enumerator (`3.`, `(12)`, `c.`, `(iv)`, `B)`) `bytes` opens with.
+    private static func enumeratorEnds(_ bytes: UnsafeBufferPointer<UInt8>) -> [Int] {
+        func byte(_ i: Int) -> UInt8 { i < bytes.count ? bytes[i] : 0 }
+        func closes(_ i: Int) -> Bool { byte(i) == UInt8(ascii: ".") || byte(i) == UInt8(ascii: ")") }
+        func isDigit(_ i: Int) -> Bool { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte(i)) }
+        func isRoman(_ i: Int) -> Bool { [UInt8(ascii: "i"), UInt8(ascii: "v"), UInt8(ascii: "x")].contains(byte(i)) }
+        let start = byte(0) == UInt8(ascii: "(") ? 1 : 0
+        var ends: [Int] = []
+        if isDigit(start) {
+            let end = isDigit(start + 1) ? start + 2 : start + 1
+            if closes(end) { ends.append(end + 1) }
+        }
+        if (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte(start)) && closes(start + 1) { ends.append(start + 2) }
+        var romans = 0
+        while romans < 4 && isRoman(start + romans) {
+            romans += 1
+            if closes(start + romans) { ends.append(start + romans + 1) }
+        }
+        if (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte(start)) && byte(start + 1) == UInt8(ascii: ")") {
+            ends.append(start + 2)
+        }
+        return ends
     }
 }

@@ -13,7 +13,20 @@ public enum ContentsEntry {
 
     /// True when `text` reads as one contents entry.
     public static func matches(_ text: String) -> Bool {
-        pattern.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
+        // The leaders need four full stops; most lines have fewer, and counting is cheap.
+        guard hasLeaderStops(text) else { return false }
+        return pattern.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
+    }
+
+    /// True when `text` holds at least four full stops, as dot leaders do.
+    private static func hasLeaderStops(_ text: String) -> Bool {
+        func count(_ bytes: some Sequence<UInt8>) -> Int {
+            var stops = 0
+            for byte in bytes where byte == UInt8(ascii: ".") { stops += 1 }
+            return stops
+        }
+        let stops = text.utf8.withContiguousStorageIfAvailable(count) ?? count(text.utf8)
+        return stops >= 4
     }
 
     /// True when `text` is only page numbers (the number column beside contents entries).

@@ -158,8 +158,9 @@ public struct DocumentBuilder: Sendable {
         }
         let laterStyles = Set(units.filter { $0.role == .heading && ($0.first.page != first.page || $0.first.part != first.part) }.map(style))
         return units.map { unit in
-            guard unit.role == .heading, unit.first.page == first.page, unit.first.part == first.part,
-                  HeadingNumbering.level(of: unit.plainText) == nil, !HeadingLevelResolver.isMatterLabel(unit.plainText),
+            guard unit.role == .heading, unit.first.page == first.page, unit.first.part == first.part else { return unit }
+            let text = CollapsedText.of(unit.lines)
+            guard HeadingNumbering.level(of: text) == nil, !HeadingLevelResolver.isMatterLabel(text),
                   !laterStyles.contains(style(unit)) else { return unit }
             var paragraph = unit
             paragraph.role = .paragraph
@@ -171,12 +172,11 @@ public struct DocumentBuilder: Sendable {
         let headingIndices = units.indices.filter { units[$0].role == .heading }
         let candidates = headingIndices.map { i -> HeadingLevelResolver.Candidate in
             let block = units[i].first
-            let text = units[i].plainText
-            let letters = text.filter(\.isLetter)
+            let text = CollapsedText.of(units[i].lines)
             return HeadingLevelResolver.Candidate(
                 text: text,
                 style: HeadingStyle(size: block.mainSize, isBold: block.isBold, isItalic: block.isItalic,
-                                    isAllCaps: !letters.isEmpty && letters.allSatisfy(\.isUppercase)),
+                                    isAllCaps: HeadingStyle.isAllCaps(text)),
                 part: block.part, page: block.page)
         }
         let levels = HeadingLevelResolver(thresholds: thresholds).resolve(candidates, outlines: outlines, title: title)
@@ -200,7 +200,7 @@ public struct DocumentBuilder: Sendable {
             body.append(unit)
             index += 1
             guard unit.role == .heading else { continue }
-            let text = HeadingLevelResolver.normalize(unit.plainText)
+            let text = HeadingLevelResolver.normalize(CollapsedText.of(unit.lines))
             guard Self.notesHeading.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil else { continue }
             let level = unit.level ?? 1
             var group: [TextBlock] = []
@@ -237,7 +237,7 @@ public struct DocumentBuilder: Sendable {
     /// The labels of all raised note markers in `lines`.
     static func markerLabels(in lines: [Line]) -> Set<String> {
         var labels = Set<String>()
-        for line in lines {
+        for line in lines where !line.raised.isEmpty {
             for index in line.raised.sorted() {
                 labels.formUnion(NoteMarkerText.labels(in: line.runs[index].text) ?? [])
             }

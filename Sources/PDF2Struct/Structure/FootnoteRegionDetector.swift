@@ -24,14 +24,17 @@ public struct FootnoteRegionDetector: Sendable {
     func detect(_ blocks: [TextBlock], bodySize: Double, pageHeight: Double, previousLabel: String?,
                 markerLabels: Set<String>) -> Result {
         let nothing = Result(body: blocks, continuation: [], notes: [])
-        let isBodySize = { (b: TextBlock) in abs(b.mainSize - bodySize) <= self.thresholds.blockSizeChangeRatio * bodySize }
+        // Sizes and boxes once per block: the test below compares every pair.
+        let sizes = blocks.map(\.mainSize)
         // Footnotes sit under running text: a page set wholly in small type has none.
-        guard blocks.contains(where: isBodySize) else { return nothing }
-        let isCandidate = blocks.map { block in
-            block.mainSize <= thresholds.footnoteMaxSizeRatio * bodySize && block.bbox.y0 > 0.35 * pageHeight
-                && !blocks.contains { other in
-                    !(other.mainSize <= self.thresholds.footnoteMaxSizeRatio * bodySize) && other.bbox.y0 > block.bbox.y0
-                        && other.bbox.horizontalOverlap(block.bbox) > 0.3 * min(other.bbox.width, block.bbox.width)
+        guard sizes.contains(where: { abs($0 - bodySize) <= thresholds.blockSizeChangeRatio * bodySize }) else { return nothing }
+        let boxes = blocks.map(\.bbox)
+        let isSmall = sizes.map { $0 <= thresholds.footnoteMaxSizeRatio * bodySize }
+        let isCandidate = blocks.indices.map { i in
+            isSmall[i] && boxes[i].y0 > 0.35 * pageHeight
+                && !blocks.indices.contains { j in
+                    !isSmall[j] && boxes[j].y0 > boxes[i].y0
+                        && boxes[j].horizontalOverlap(boxes[i]) > 0.3 * min(boxes[j].width, boxes[i].width)
                 }
         }
         let headings = HeadingClassifier(thresholds: thresholds)

@@ -37,7 +37,7 @@ public struct HeadingLevelResolver: Sendable {
             let normal = Self.normalize(candidate.text)
             if let hit = bookmarks.first(where: { entry, part in
                 part == candidate.part && abs(entry.page - candidate.page) <= 1
-                    && Self.similarity(Self.normalize(entry.title), normal) >= thresholds.outlineMatchRatio
+                    && Self.isSimilar(Self.normalize(entry.title), normal, atLeast: thresholds.outlineMatchRatio)
             }) {
                 return hit.0.depth
             }
@@ -84,7 +84,7 @@ public struct HeadingLevelResolver: Sendable {
 
     private func flatten(_ outline: [OutlineItem], title: String?) -> [Bookmark] {
         var items = outline
-        if items.count == 1, let title, Self.similarity(Self.normalize(items[0].title), Self.normalize(title)) >= thresholds.outlineMatchRatio {
+        if items.count == 1, let title, Self.isSimilar(Self.normalize(items[0].title), Self.normalize(title), atLeast: thresholds.outlineMatchRatio) {
             items = items[0].children
         }
         var result: [Bookmark] = []
@@ -109,8 +109,36 @@ public struct HeadingLevelResolver: Sendable {
 
     /// Lower-cased letters and digits separated by single spaces.
     static func normalize(_ text: String) -> String {
+        if let plain = normalizeStandalonePunctuated(text) { return plain }
         let folded = text.lowercased().map { $0.isLetter || $0.isNumber ? $0 : " " }
         return String(folded).split(separator: " ").joined(separator: " ")
+    }
+
+    /// `normalize` for text of ASCII and the punctuation of U+2010–U+2027 and U+2030–U+205E
+    /// (no letters or digits there, each scalar a character of its own) byte by byte; nil for
+    /// any other text.
+    private static func normalizeStandalonePunctuated(_ text: String) -> String? {
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
+        var gap = false
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            guard value < 0x80 else {
+                guard (0x2010...0x2027).contains(value) || (0x2030...0x205E).contains(value) else { return nil }
+                gap = true
+                continue
+            }
+            var byte = UInt8(value)
+            if (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) { byte += 0x20 }
+            guard (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else {
+                gap = true
+                continue
+            }
+            if gap && !out.isEmpty { out.append(UInt8(ascii: " ")) }
+            gap = false
+            out.append(byte)
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// A similarity in 0…1 from the longest common subsequence of characters.
@@ -118,14 +146,43 @@ public struct HeadingLevelResolver: Sendable {
         let x = Array(a.unicodeScalars), y = Array(b.unicodeScalars)
         guard !x.isEmpty || !y.isEmpty else { return 1 }
         guard !x.isEmpty, !y.isEmpty, x.count < 400, y.count < 400 else { return a == b ? 1 : 0 }
+        // Two rows of the table, swapped after each row; column 0 stays 0 in both.
         var previous = [Int](repeating: 0, count: y.count + 1)
+        var current = previous
         for i in 1...x.count {
-            var current = [Int](repeating: 0, count: y.count + 1)
             for j in 1...y.count {
                 current[j] = x[i - 1] == y[j - 1] ? previous[j - 1] + 1 : max(previous[j], current[j - 1])
             }
-            previous = current
+            swap(&previous, &current)
         }
         return 2 * Double(previous[y.count]) / Double(x.count + y.count)
+    }
+
+    /// `similarity(a, b) >= ratio`, without the subsequence table when the scalars the two
+    /// have in common (each as often as both have it), an upper bound on the subsequence,
+    /// already fall short of the ratio.
+    static func isSimilar(_ a: String, _ b: String, atLeast ratio: Double) -> Bool {
+        let n = a.unicodeScalars.count, m = b.unicodeScalars.count
+        if n > 0, m > 0, n < 400, m < 400, 2 * Double(sharedScalars(a, b)) / Double(n + m) < ratio { return false }
+        return similarity(a, b) >= ratio
+    }
+
+    /// How many scalars of `a` can be paired with an equal one of `b`, counting ASCII scalars
+    /// one by one and the rest together (which can only overstate the pairs).
+    private static func sharedScalars(_ a: String, _ b: String) -> Int {
+        let other = 128
+        var counts = [Int](repeating: 0, count: other + 1)
+        for scalar in a.unicodeScalars { counts[min(Int(scalar.value), other)] += 1 }
+        var shared = 0, otherInB = 0
+        for scalar in b.unicodeScalars {
+            let key = Int(scalar.value)
+            if key >= other {
+                otherInB += 1
+            } else if counts[key] > 0 {
+                counts[key] -= 1
+                shared += 1
+            }
+        }
+        return shared + min(counts[other], otherInB)
     }
 }

@@ -15,6 +15,7 @@ public enum HeadingNumbering {
 
     /// The level implied by the heading's numbering, or nil when it is not numbered.
     public static func level(of text: String) -> Int? {
+        guard mayBeNumbered(text) else { return nil }
         let range = NSRange(text.startIndex..., in: text)
         for (pattern, level) in families {
             guard let match = pattern.firstMatch(in: text, range: range) else { continue }
@@ -23,5 +24,21 @@ public enum HeadingNumbering {
             return min(6, level(trimmed))
         }
         return nil
+    }
+
+    /// False when the first character rules out every family: an ASCII character none of them
+    /// opens with (a digit, `(`, a capital numeral or letter `A`–`H`, or a letter of `part`,
+    /// `chapter`, `section` in either case). Anything else may match.
+    private static func mayBeNumbered(_ text: String) -> Bool {
+        guard let first = text.utf8.first else { return false }
+        guard first < 0x80 else { return true }
+        switch first {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "("), UInt8(ascii: "A")...UInt8(ascii: "H"),
+             UInt8(ascii: "I"), UInt8(ascii: "V"), UInt8(ascii: "X"), UInt8(ascii: "L"),
+             UInt8(ascii: "p"), UInt8(ascii: "P"), UInt8(ascii: "c"), UInt8(ascii: "s"), UInt8(ascii: "S"):
+            return true
+        default:
+            return false
+        }
     }
 }

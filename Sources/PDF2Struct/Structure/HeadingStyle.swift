@@ -13,6 +13,30 @@ public struct HeadingStyle: Hashable, Sendable {
         self.isAllCaps = isAllCaps
     }
 
+    /// True when `text` has letters and all of them are capitals.
+    public static func isAllCaps(_ text: String) -> Bool {
+        // Scalar by scalar while every scalar is a character of its own; else by characters.
+        var hasLetter = false, hasOther = false
+        for scalar in text.unicodeScalars {
+            guard StandaloneScalar.contains(scalar) else {
+                let letters = text.filter(\.isLetter)
+                return !letters.isEmpty && letters.allSatisfy(\.isUppercase)
+            }
+            switch scalar.value {
+            case 0x41...0x5A: hasLetter = true
+            case 0x61...0x7A: hasLetter = true; hasOther = true
+            case 0..<0x80: break
+            default:
+                let character = Character(scalar)
+                if character.isLetter {
+                    hasLetter = true
+                    if !character.isUppercase { hasOther = true }
+                }
+            }
+        }
+        return hasLetter && !hasOther
+    }
+
     /// True when `self` looks more prominent than `other`: larger, then bold, capitals, upright.
     public func isMoreProminent(than other: HeadingStyle) -> Bool {
         if size != other.size { return size > other.size }

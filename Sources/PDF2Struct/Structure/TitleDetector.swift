@@ -21,7 +21,8 @@ public struct TitleDetector: Sendable {
         if let metadataTitle, !metadataTitle.isEmpty {
             let wanted = HeadingLevelResolver.normalize(metadataTitle)
             if let match = anyOnFirstPage.first(where: {
-                HeadingLevelResolver.similarity(HeadingLevelResolver.normalize(blocks[$0].plainText), wanted) >= thresholds.outlineMatchRatio
+                HeadingLevelResolver.isSimilar(HeadingLevelResolver.normalize(blocks[$0].plainText), wanted,
+                                              atLeast: thresholds.outlineMatchRatio)
             }) {
                 return match
             }
