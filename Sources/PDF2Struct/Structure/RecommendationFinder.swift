@@ -7,17 +7,18 @@ import Foundation
 /// recommendation per item; each carries the headings above it.
 struct RecommendationFinder {
     var rules: RecommendationRules
-    private let sectionPatterns: [NSRegularExpression]
-    private let openingPatterns: [NSRegularExpression]
-    private let sentencePatterns: [NSRegularExpression]
+    private let sectionPatterns: [ScreenedRegex]
+    private let openingPatterns: [ScreenedRegex]
+    private let sentencePatterns: [ScreenedRegex]
     /// For each sentence pattern, whether it is a `LocalPattern`: then a paragraph it does not
-    /// match as a whole has no sentence it matches, and is not split.
+    /// match as a whole has no sentence it matches, and is not split. Any pattern is skipped
+    /// for a paragraph without its `RequiredLiterals` (each sentence is part of the paragraph).
     private let sentencePatternIsLocal: [Bool]
 
     init(rules: RecommendationRules) throws {
         self.rules = rules
-        func compile(_ list: [String]) throws -> [NSRegularExpression] {
-            try list.map { try NSRegularExpression(pattern: $0, options: [.caseInsensitive]) }
+        func compile(_ list: [String]) throws -> [ScreenedRegex] {
+            try list.map { try ScreenedRegex(pattern: $0, options: [.caseInsensitive]) }
         }
         sectionPatterns = try compile(rules.sectionHeadings)
         openingPatterns = try compile(rules.openings)
@@ -60,15 +61,14 @@ struct RecommendationFinder {
 
     /// The sentence patterns that may match a sentence of `text`: all but the local ones that
     /// do not match the whole text.
-    private func sentencePatternsWorthSplitting(_ text: String) -> [NSRegularExpression] {
+    private func sentencePatternsWorthSplitting(_ text: String) -> [ScreenedRegex] {
         zip(sentencePatterns, sentencePatternIsLocal).filter { pattern, isLocal in
-            !isLocal || matches([pattern], text)
+            isLocal ? pattern.matches(text) : pattern.literals.mayMatch(text)
         }.map(\.0)
     }
 
-    private func matches(_ patterns: [NSRegularExpression], _ text: String) -> Bool {
-        let range = NSRange(text.startIndex..., in: text)
-        return patterns.contains { $0.firstMatch(in: text, range: range) != nil }
+    private func matches(_ patterns: [ScreenedRegex], _ text: String) -> Bool {
+        patterns.contains { $0.matches(text) }
     }
 
     private static let abbreviations: Set<String> = [
