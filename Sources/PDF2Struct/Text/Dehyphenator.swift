@@ -54,11 +54,22 @@ public struct Dehyphenator: Sendable {
     }
 
     /// The last word of a text ending in a hyphen, without the hyphen.
+    /// Walks back from the end by characters: the text is a whole composed paragraph so far.
     static func trailingWord(_ text: String) -> String {
-        var body = Substring(text)
-        while let last = body.last, "-‐".contains(last) { body = body.dropLast() }
-        let word = body.reversed().prefix { $0.isLetter || $0.isNumber || $0 == "." || $0 == "'" || $0 == "’" }
-        return String(word.reversed())
+        var end = text.endIndex
+        while end > text.startIndex {
+            let before = text.index(before: end)
+            guard "-‐".contains(text[before]) else { break }
+            end = before
+        }
+        var start = end
+        while start > text.startIndex {
+            let before = text.index(before: start)
+            let ch = text[before]
+            guard ch.isLetter || ch.isNumber || ch == "." || ch == "'" || ch == "’" else { break }
+            start = before
+        }
+        return String(text[start..<end])
     }
 
     /// The first word of a text (letters, digits and inner hyphens).

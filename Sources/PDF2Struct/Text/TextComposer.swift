@@ -15,6 +15,7 @@ public struct TextComposer: Sendable {
 
     public func compose(_ lines: [Line], skippingLeadingRuns skip: Int = 0) -> Composed {
         var text = ""
+        text.reserveCapacity(lines.reduce(0) { $0 + $1.runs.reduce(0) { $0 + $1.text.utf8.count + 1 } })
         var scalarCount = 0
         var references: [NoteReference] = []
         var pendingSpace = false
