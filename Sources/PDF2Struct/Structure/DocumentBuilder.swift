@@ -277,11 +277,39 @@ public struct DocumentBuilder: Sendable {
             result.references.removeFirst()
             return result
         }
+        if let length = labelPrefixLength(result.text, label: label) {
+            return length == 0 ? result : dropPrefix(result, scalars: length)
+        }
         let pattern = "^" + NSRegularExpression.escapedPattern(for: label) + #"[.)]?\s*"#
         if let range = result.text.range(of: pattern, options: .regularExpression) {
             return dropPrefix(result, scalars: result.text[range].unicodeScalars.count)
         }
         return result
+    }
+
+    /// The scalar length of the match of `^label[.)]?\s*` in `text` (0 for none), worked out
+    /// without the regex for an ASCII label when the bytes after it leave no doubt about `\s`
+    /// (tab, LF, FF, CR and space are spaces, printable ASCII is not); nil when in doubt.
+    private static func labelPrefixLength(_ text: String, label: String) -> Int? {
+        let labelBytes = label.utf8
+        guard labelBytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+        let bytes = text.utf8
+        guard bytes.starts(with: labelBytes) else { return 0 }
+        var index = bytes.index(bytes.startIndex, offsetBy: labelBytes.count)
+        var length = labelBytes.count
+        if index < bytes.endIndex, bytes[index] == UInt8(ascii: ".") || bytes[index] == UInt8(ascii: ")") {
+            index = bytes.index(after: index)
+            length += 1
+        }
+        while index < bytes.endIndex {
+            switch bytes[index] {
+            case 0x09, 0x0A, 0x0C, 0x0D, 0x20: length += 1
+            case 0x21...0x7E: return length
+            default: return nil
+            }
+            index = bytes.index(after: index)
+        }
+        return length
     }
 
     private static func dropPrefix(_ composed: TextComposer.Composed, scalars count: Int) -> TextComposer.Composed {

@@ -7,29 +7,34 @@ import Foundation
 /// recommendation per item; each carries the headings above it.
 struct RecommendationFinder {
     var rules: RecommendationRules
-    private let sectionPatterns: [NSRegularExpression]
-    private let openingPatterns: [NSRegularExpression]
-    private let sentencePatterns: [NSRegularExpression]
+    private let sectionPatterns: [ScreenedRegex]
+    private let openingPatterns: [ScreenedRegex]
+    private let sentencePatterns: [ScreenedRegex]
+    /// For each sentence pattern, whether it is a `LocalPattern`: then a paragraph it does not
+    /// match as a whole has no sentence it matches, and is not split. Any pattern is skipped
+    /// for a paragraph without its `RequiredLiterals` (each sentence is part of the paragraph).
+    private let sentencePatternIsLocal: [Bool]
 
     init(rules: RecommendationRules) throws {
         self.rules = rules
-        func compile(_ list: [String]) throws -> [NSRegularExpression] {
-            try list.map { try NSRegularExpression(pattern: $0, options: [.caseInsensitive]) }
+        func compile(_ list: [String]) throws -> [ScreenedRegex] {
+            try list.map { try ScreenedRegex(pattern: $0, options: [.caseInsensitive]) }
         }
         sectionPatterns = try compile(rules.sectionHeadings)
         openingPatterns = try compile(rules.openings)
         sentencePatterns = try compile(rules.sentences)
+        sentencePatternIsLocal = rules.sentences.map(LocalPattern.isLocal)
     }
 
     /// `boldLeadIn[i]` tells whether block i opens with bold words and goes on in regular type.
     func find(in blocks: [Block], boldLeadIn: [Bool]) -> [Recommendation] {
         var found: [Recommendation] = []
-        var path: [(level: Int, text: String)] = []
+        var path: [(level: Int, text: String, namesSection: Bool)] = []
         for (index, block) in blocks.enumerated() {
             if block.type == .heading {
                 let level = block.level ?? 1
                 path.removeAll { $0.level >= level }
-                path.append((level, block.text))
+                path.append((level, block.text, matches(sectionPatterns, block.text)))
                 continue
             }
             guard block.type == .paragraph || block.type == .listItem else { continue }
@@ -38,13 +43,15 @@ struct RecommendationFinder {
                 found.append(Recommendation(id: "r\(found.count + 1)", text: text, sectionPath: sectionPath,
                                             blockID: block.id, provenance: block.provenance[0], rule: rule))
             }
-            let inSection = path.last.map { matches(sectionPatterns, $0.text) } ?? false
+            let inSection = path.last?.namesSection ?? false
             if matches(openingPatterns, block.text) {
                 add(block.text, "opening")
             } else if inSection && (block.type == .listItem || boldLeadIn[index]) {
                 add(block.text, "section")
             } else {
-                for sentence in Self.sentences(of: block.text) where matches(sentencePatterns, sentence) {
+                let patterns = sentencePatternsWorthSplitting(block.text)
+                guard !patterns.isEmpty else { continue }
+                for sentence in Self.sentences(of: block.text) where matches(patterns, sentence) {
                     add(sentence, "sentence")
                 }
             }
@@ -52,16 +59,37 @@ struct RecommendationFinder {
         return found
     }
 
-    private func matches(_ patterns: [NSRegularExpression], _ text: String) -> Bool {
-        let range = NSRange(text.startIndex..., in: text)
-        return patterns.contains { $0.firstMatch(in: text, range: range) != nil }
+    /// The sentence patterns that may match a sentence of `text`: all but the local ones that
+    /// do not match the whole text.
+    private func sentencePatternsWorthSplitting(_ text: String) -> [ScreenedRegex] {
+        zip(sentencePatterns, sentencePatternIsLocal).filter { pattern, isLocal in
+            isLocal ? pattern.matches(text) : pattern.literals.mayMatch(text)
+        }.map(\.0)
     }
+
+    private func matches(_ patterns: [ScreenedRegex], _ text: String) -> Bool {
+        patterns.contains { $0.matches(text) }
+    }
+
+    private static let abbreviations: Set<String> = [
+        "mr", "mrs", "ms", "dr", "no", "st", "vs", "e.g", "i.e", "etc", "u.s", "u.n", "jan", "feb",
+        "aug", "sept", "oct", "nov", "dec", "gen", "sen", "rep", "gov", "prof", "inc", "co",
+    ]
 
     /// Splits prose into sentences at `.`, `!` or `?` followed by a space and a capital or quote,
     /// not after common abbreviations or single initials (`U.S.`, `Dr.`).
     static func sentences(of text: String) -> [String] {
-        let abbreviations: Set<String> = ["mr", "mrs", "ms", "dr", "no", "st", "vs", "e.g", "i.e", "etc", "u.s", "u.n", "jan", "feb",
-                                          "aug", "sept", "oct", "nov", "dec", "gen", "sen", "rep", "gov", "prof", "inc", "co"]
+        StandaloneScalars.withBytes(of: text, sentences(ofBytes:)) ?? sentences(ofCharacters: text)
+    }
+
+    /// True when the sentence ending in `terminator` (`.`, `!` or `?`) after `lastWord` (the
+    /// word it closes, terminator dropped, lower-cased) ends there.
+    private static func endsSentence(_ terminator: Unicode.Scalar, lastWord: String) -> Bool {
+        let isInitial = lastWord.count == 1 || lastWord.contains(".")
+        return terminator != "." || (!abbreviations.contains(lastWord) && !isInitial)
+    }
+
+    private static func sentences(ofCharacters text: String) -> [String] {
         var result: [String] = []
         var current = ""
         let characters = Array(text)
@@ -72,8 +100,7 @@ struct RecommendationFinder {
             if ".!?".contains(ch), i + 2 < characters.count, characters[i + 1] == " ",
                characters[i + 2].isUppercase || "“\"‘(".contains(characters[i + 2]) {
                 let lastWord = current.split(separator: " ").last.map { String($0.dropLast()).lowercased() } ?? ""
-                let isInitial = lastWord.count == 1 || lastWord.contains(".")
-                if ch != "." || (!abbreviations.contains(lastWord) && !isInitial) {
+                if endsSentence(ch.unicodeScalars.first!, lastWord: lastWord) {
                     result.append(current.trimmingCharacters(in: .whitespaces))
                     current = ""
                 }
@@ -82,6 +109,53 @@ struct RecommendationFinder {
         }
         let rest = current.trimmingCharacters(in: .whitespaces)
         if !rest.isEmpty { result.append(rest) }
+        return result
+    }
+
+    /// The same split over the UTF-8 of a text of standalone scalars, one character each.
+    private static func sentences(ofBytes bytes: UnsafeBufferPointer<UInt8>) -> [String] {
+        var result: [String] = []
+        var start = 0
+        func appendTrimmed(_ end: Int) {
+            var from = start, to = end
+            while from < to {
+                let (scalar, length) = bytes.scalar(at: from)
+                guard ScalarTest.trimmedWhitespace(scalar) else { break }
+                from += length
+            }
+            while to > from {
+                let lastStart = bytes.scalarStart(before: to)
+                guard ScalarTest.trimmedWhitespace(bytes.scalar(at: lastStart).scalar) else { break }
+                to = lastStart
+            }
+            if from < to { result.append(bytes.string(from..<to)) }
+        }
+        var offset = 0
+        while offset < bytes.count {
+            let byte = bytes[offset]
+            let end = offset + 1
+            // `.`, `!`, `?`, then a space and a capital or an opening quote or bracket.
+            guard byte == UInt8(ascii: ".") || byte == UInt8(ascii: "!") || byte == UInt8(ascii: "?"),
+                  end + 1 < bytes.count, bytes[end] == 0x20 else {
+                offset += 1
+                continue
+            }
+            let next = bytes.scalar(at: end + 1).scalar
+            guard ScalarTest.uppercase(next) || "“\"‘(".unicodeScalars.contains(next) else {
+                offset += 1
+                continue
+            }
+            var wordStart = offset
+            while wordStart > start, bytes[wordStart - 1] != 0x20 { wordStart -= 1 }
+            let lastWord = bytes.isASCII(wordStart..<offset) ? bytes.lowercasedASCII(wordStart..<offset)
+                : bytes.string(wordStart..<offset).lowercased()
+            if endsSentence(Unicode.Scalar(byte), lastWord: lastWord) {
+                appendTrimmed(end)
+                start = end
+            }
+            offset += 1
+        }
+        appendTrimmed(bytes.count)
         return result
     }
 }

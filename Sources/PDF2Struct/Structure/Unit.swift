@@ -10,11 +10,26 @@ struct Unit {
     }
 
     var role: Role
-    var pieces: [TextBlock]
+    var pieces: [TextBlock] {
+        didSet { plainText = Self.plainText(of: pieces) }
+    }
     var level: Int?
+    /// The body text of all lines, whitespace collapsed. Stored and kept in step with `pieces`:
+    /// the stage reads it many times per unit.
+    private(set) var plainText: String
+
+    init(role: Role, pieces: [TextBlock], level: Int? = nil) {
+        self.role = role
+        self.pieces = pieces
+        self.level = level
+        self.plainText = Self.plainText(of: pieces)
+    }
 
     var lines: [Line] { pieces.flatMap(\.lines) }
     var first: TextBlock { pieces[0] }
     var last: TextBlock { pieces[pieces.count - 1] }
-    var plainText: String { TextNormalizer.collapseWhitespace(lines.map(\.bodyText).joined(separator: " ")) }
+
+    private static func plainText(of pieces: [TextBlock]) -> String {
+        TextNormalizer.collapseWhitespace(pieces.flatMap(\.lines).map(\.bodyText).joined(separator: " "))
+    }
 }

@@ -54,11 +54,22 @@ public struct Dehyphenator: Sendable {
     }
 
     /// The last word of a text ending in a hyphen, without the hyphen.
+    /// Walks back from the end by characters: the text is a whole composed paragraph so far.
     static func trailingWord(_ text: String) -> String {
-        var body = Substring(text)
-        while let last = body.last, "-‐".contains(last) { body = body.dropLast() }
-        let word = body.reversed().prefix { $0.isLetter || $0.isNumber || $0 == "." || $0 == "'" || $0 == "’" }
-        return String(word.reversed())
+        var end = text.endIndex
+        while end > text.startIndex {
+            let before = text.index(before: end)
+            guard "-‐".contains(text[before]) else { break }
+            end = before
+        }
+        var start = end
+        while start > text.startIndex {
+            let before = text.index(before: start)
+            let ch = text[before]
+            guard ch.isLetter || ch.isNumber || ch == "." || ch == "'" || ch == "’" else { break }
+            start = before
+        }
+        return String(text[start..<end])
     }
 
     /// The first word of a text (letters, digits and inner hyphens).
@@ -69,16 +80,57 @@ public struct Dehyphenator: Sendable {
     /// Counts the words of `texts` (split at whitespace, outer punctuation trimmed, lower-cased).
     /// Built once: making this set per word took a fifth of a whole conversion (callgrind).
     private static let punctuationButHyphen = CharacterSet.punctuationCharacters.subtracting(CharacterSet(charactersIn: "-"))
+    private static let trimmedPunctuation = ScalarTest { punctuationButHyphen.contains($0) }
 
     public static func vocabulary(of texts: [String]) -> [String: Int] {
         var counts: [String: Int] = [:]
         for text in texts {
-            for word in text.split(whereSeparator: { $0.isWhitespace }) {
-                let trimmed = word.trimmingCharacters(in: punctuationButHyphen)
-                guard !trimmed.isEmpty, !trimmed.hasSuffix("-") else { continue }
-                counts[trimmed.lowercased(), default: 0] += 1
-            }
+            let scanned: Void? = StandaloneScalars.withBytes(of: text) { countWords(inBytes: $0, into: &counts) }
+            if scanned == nil { countWords(inCharacters: text, into: &counts) }
         }
         return counts
+    }
+
+    /// The counting over characters, with Foundation's trimming: any text.
+    private static func countWords(inCharacters text: String, into counts: inout [String: Int]) {
+        for word in text.split(whereSeparator: { $0.isWhitespace }) {
+            let trimmed = word.trimmingCharacters(in: punctuationButHyphen)
+            guard !trimmed.isEmpty, !trimmed.hasSuffix("-") else { continue }
+            counts[trimmed.lowercased(), default: 0] += 1
+        }
+    }
+
+    /// The same counting over the UTF-8 of a text of standalone scalars (see `StandaloneScalars`),
+    /// where each scalar is one character and the trimming is scalar by scalar as in Foundation.
+    private static func countWords(inBytes bytes: UnsafeBufferPointer<UInt8>, into counts: inout [String: Int]) {
+        var offset = 0
+        while offset < bytes.count {
+            let (scalar, length) = bytes.scalar(at: offset)
+            if ScalarTest.whitespace(scalar) {
+                offset += length
+                continue
+            }
+            var end = offset + length
+            while end < bytes.count {
+                let (next, nextLength) = bytes.scalar(at: end)
+                if ScalarTest.whitespace(next) { break }
+                end += nextLength
+            }
+            var start = offset
+            offset = end
+            while start < end {
+                let (first, firstLength) = bytes.scalar(at: start)
+                guard trimmedPunctuation(first) else { break }
+                start += firstLength
+            }
+            while end > start {
+                let lastStart = bytes.scalarStart(before: end)
+                guard trimmedPunctuation(bytes.scalar(at: lastStart).scalar) else { break }
+                end = lastStart
+            }
+            guard start < end, bytes[end - 1] != UInt8(ascii: "-") else { continue }
+            let word = bytes.isASCII(start..<end) ? bytes.lowercasedASCII(start..<end) : bytes.string(start..<end).lowercased()
+            counts[word, default: 0] += 1
+        }
     }
 }

@@ -15,13 +15,14 @@ public struct TextComposer: Sendable {
 
     public func compose(_ lines: [Line], skippingLeadingRuns skip: Int = 0) -> Composed {
         var text = ""
+        text.reserveCapacity(lines.reduce(0) { $0 + $1.runs.reduce(0) { $0 + $1.text.utf8.count + 1 } })
         var scalarCount = 0
         var references: [NoteReference] = []
         var pendingSpace = false
 
         func append(_ piece: String) {
             text += piece
-            scalarCount += piece.unicodeScalars.count
+            scalarCount += Self.scalarCount(piece)
         }
 
         for (lineIndex, line) in lines.enumerated() {
@@ -33,7 +34,7 @@ public struct TextComposer: Sendable {
                 }
                 let piece = TextNormalizer.normalize(run.text)
                 guard !piece.isEmpty else { continue }
-                if !text.isEmpty && (pendingSpace || (runIndex > 0 && run.spaceBefore)) && !text.hasSuffix(" ") {
+                if !text.isEmpty && (pendingSpace || (runIndex > 0 && run.spaceBefore)) && !Self.endsWithSpace(text) {
                     append(" ")
                 }
                 pendingSpace = false
@@ -60,6 +61,21 @@ public struct TextComposer: Sendable {
         // References never point past the end of the text.
         for i in references.indices where references[i].offset > scalarCount { references[i].offset = scalarCount }
         return Composed(text: text, references: references)
+    }
+
+    /// The number of Unicode scalars: UTF-8 bytes that start one.
+    private static func scalarCount(_ text: String) -> Int {
+        text.utf8.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
+    }
+
+    /// `text.hasSuffix(" ")`, from the last bytes when they settle it: a space after an ASCII
+    /// character (or alone) is a character of its own.
+    private static func endsWithSpace(_ text: String) -> Bool {
+        let bytes = text.utf8
+        guard let last = bytes.last, last == 0x20 else { return false }
+        let before = bytes.dropLast().last
+        if before == nil || before! < 0x80 { return true }
+        return text.hasSuffix(" ")
     }
 
     private func endsWithHyphen(_ text: String) -> Bool {

@@ -1,0 +1,57 @@
+/// Reading Unicode scalars straight out of a string's UTF-8 bytes (always valid UTF-8), for
+/// scans that would be slow over `Character`s or through Foundation.
+extension UnsafeBufferPointer where Element == UInt8 {
+    /// The scalar whose encoding starts at `offset`, and the number of bytes it takes.
+    @inline(__always)
+    func scalar(at offset: Int) -> (scalar: Unicode.Scalar, length: Int) {
+        let lead = UInt32(self[offset])
+        if lead < 0x80 { return (Unicode.Scalar(UInt8(lead)), 1) }
+        let value: UInt32
+        let length: Int
+        if lead < 0xE0 {
+            value = (lead & 0x1F) << 6 | UInt32(self[offset + 1] & 0x3F)
+            length = 2
+        } else if lead < 0xF0 {
+            value = (lead & 0x0F) << 12 | UInt32(self[offset + 1] & 0x3F) << 6 | UInt32(self[offset + 2] & 0x3F)
+            length = 3
+        } else {
+            value = (lead & 0x07) << 18 | UInt32(self[offset + 1] & 0x3F) << 12
+                | UInt32(self[offset + 2] & 0x3F) << 6 | UInt32(self[offset + 3] & 0x3F)
+            length = 4
+        }
+        return (Unicode.Scalar(value)!, length)
+    }
+
+    /// The offset where the scalar ending just before `offset` starts.
+    @inline(__always)
+    func scalarStart(before offset: Int) -> Int {
+        var start = offset - 1
+        while self[start] & 0xC0 == 0x80 { start -= 1 }
+        return start
+    }
+
+    /// True when every byte in `range` is ASCII.
+    @inline(__always)
+    func isASCII(_ range: Range<Int>) -> Bool {
+        for offset in range where self[offset] >= 0x80 { return false }
+        return true
+    }
+
+    /// A string of the bytes in `range`.
+    func string(_ range: Range<Int>) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: self[range]), as: UTF8.self)
+    }
+
+    /// The bytes in `range` as a string, ASCII capitals made small (the range must be ASCII).
+    func lowercasedASCII(_ range: Range<Int>) -> String {
+        String(unsafeUninitializedCapacity: range.count) { out in
+            var index = 0
+            for offset in range {
+                let byte = self[offset]
+                out[index] = byte &- 0x41 < 26 ? byte | 0x20 : byte
+                index += 1
+            }
+            return index
+        }
+    }
+}
