@@ -78,7 +78,23 @@ public struct TextComposer: Sendable {
         return text.hasSuffix(" ")
     }
 
+    /// True when the text ends in a hyphen after a letter or a period. Settled from the last
+    /// three bytes when they are ASCII (each then a character of its own), else by characters.
     private func endsWithHyphen(_ text: String) -> Bool {
+        let bytes = text.utf8
+        guard let lastByte = bytes.last else { return false }
+        // A last character `-` or `‐` (U+2010, UTF-8 E2 80 90) is that very last scalar.
+        guard lastByte == UInt8(ascii: "-") || lastByte == 0x90 else { return false }
+        if lastByte == UInt8(ascii: "-") {
+            let hyphen = bytes.index(before: bytes.endIndex)
+            guard hyphen > bytes.startIndex else { return false }
+            let beforeIndex = bytes.index(before: hyphen)
+            let before = bytes[beforeIndex]
+            let earlier = beforeIndex > bytes.startIndex ? bytes[bytes.index(before: beforeIndex)] : 0
+            if before < 0x80 && earlier < 0x80 {
+                return before &- 0x41 < 26 || before &- 0x61 < 26 || before == UInt8(ascii: ".")
+            }
+        }
         guard let last = text.last, last == "-" || last == "\u{2010}" else { return false }
         let beforeLast = text.dropLast().last
         return beforeLast?.isLetter == true || beforeLast == "."
