@@ -129,13 +129,7 @@ public struct JSONExporter: Sendable {
             case .ordered(let label): json.string(label)
             case nil: json.null()
             }
-            let first = block.provenance[0]
-            json.member("part", first.part)
-            json.member("page", first.page)
-            json.key("bbox")
-            bbox(first.bbox, to: &json)
-            json.key("provenance")
-            json.array(block.provenance, provenance)
+            location(block.provenance, to: &json)
             json.key("notes")
             json.array(uniqueNoteIDs(block)) { $0.string($1) }
             json.key("note_refs")
@@ -149,25 +143,30 @@ public struct JSONExporter: Sendable {
         }
     }
 
+    /// `part`, `page` and `bbox` of the first piece, then every piece as `provenance`.
+    private func location(_ pieces: [Provenance], to json: inout JSONWriter) {
+        let first = pieces.first ?? Provenance(part: 1, page: 1, bbox: PageRect(x0: 0, y0: 0, x1: 0, y1: 0))
+        json.member("part", first.part)
+        json.member("page", first.page)
+        json.key("bbox")
+        bbox(first.bbox, to: &json)
+        json.key("provenance")
+        json.array(pieces, provenance)
+    }
+
     private func uniqueNoteIDs(_ block: Block) -> [String] {
         var seen = Set<String>()
         return block.references.compactMap(\.noteID).filter { seen.insert($0).inserted }
     }
 
     private func note(_ json: inout JSONWriter, _ note: Note) {
-        let first = note.provenance.first ?? Provenance(part: 1, page: 1, bbox: PageRect(x0: 0, y0: 0, x1: 0, y1: 0))
         json.object { json in
             json.member("id", note.id)
             json.member("label", note.label)
             json.member("kind", note.kind.rawValue)
             json.member("layer", Layer.notes.rawValue)
             json.member("text", note.text)
-            json.member("part", first.part)
-            json.member("page", first.page)
-            json.key("bbox")
-            bbox(first.bbox, to: &json)
-            json.key("provenance")
-            json.array(note.provenance, provenance)
+            location(note.provenance, to: &json)
             json.key("cited_by")
             json.array(note.citedBy) { $0.string($1) }
         }

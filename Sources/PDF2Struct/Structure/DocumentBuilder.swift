@@ -159,7 +159,7 @@ public struct DocumentBuilder: Sendable {
         let laterStyles = Set(units.filter { $0.role == .heading && ($0.first.page != first.page || $0.first.part != first.part) }.map(style))
         return units.map { unit in
             guard unit.role == .heading, unit.first.page == first.page, unit.first.part == first.part else { return unit }
-            let text = CollapsedText.of(unit.lines)
+            let text = unit.plainText
             guard HeadingNumbering.level(of: text) == nil, !HeadingLevelResolver.isMatterLabel(text),
                   !laterStyles.contains(style(unit)) else { return unit }
             var paragraph = unit
@@ -172,7 +172,7 @@ public struct DocumentBuilder: Sendable {
         let headingIndices = units.indices.filter { units[$0].role == .heading }
         let candidates = headingIndices.map { i -> HeadingLevelResolver.Candidate in
             let block = units[i].first
-            let text = CollapsedText.of(units[i].lines)
+            let text = units[i].plainText
             return HeadingLevelResolver.Candidate(
                 text: text,
                 style: HeadingStyle(size: block.mainSize, isBold: block.isBold, isItalic: block.isItalic,
@@ -200,7 +200,7 @@ public struct DocumentBuilder: Sendable {
             body.append(unit)
             index += 1
             guard unit.role == .heading else { continue }
-            let text = HeadingLevelResolver.normalize(CollapsedText.of(unit.lines))
+            let text = HeadingLevelResolver.normalize(unit.plainText)
             guard Self.notesHeading.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil else { continue }
             let level = unit.level ?? 1
             var group: [TextBlock] = []

@@ -56,7 +56,7 @@ public struct HeadingClassifier: Sendable {
     }
 
     /// True when `text` has three letters or more; `standalone` says every scalar of it is a
-    /// character of its own (see `StandaloneScalar`), so scalars can be counted instead.
+    /// character of its own (see `StandaloneScalars`), so scalars can be counted instead.
     private static func hasThreeLetters(_ text: String, standalone: Bool) -> Bool {
         guard standalone else { return text.filter(\.isLetter).count >= 3 }
         var letters = 0
@@ -80,8 +80,8 @@ public struct HeadingClassifier: Sendable {
             // Lines are joined by a space, so no word runs from one line into the next.
             var inWord = false
             for scalar in line.bodyText.unicodeScalars {
-                guard StandaloneScalar.contains(scalar) else { return nil }
-                if StandaloneScalar.isWhitespace(scalar) {
+                guard StandaloneScalars.contains(scalar) else { return nil }
+                if ScalarTest.whitespace(scalar) {
                     inWord = false
                 } else if !inWord {
                     inWord = true

@@ -18,7 +18,7 @@ public struct HeadingStyle: Hashable, Sendable {
         // Scalar by scalar while every scalar is a character of its own; else by characters.
         var hasLetter = false, hasOther = false
         for scalar in text.unicodeScalars {
-            guard StandaloneScalar.contains(scalar) else {
+            guard StandaloneScalars.contains(scalar) else {
                 let letters = text.filter(\.isLetter)
                 return !letters.isEmpty && letters.allSatisfy(\.isUppercase)
             }

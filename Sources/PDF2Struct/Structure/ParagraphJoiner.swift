@@ -84,8 +84,8 @@ struct ParagraphJoiner {
     private static func visibleScalar(in text: String, last: Bool) -> Scan {
         var found: Unicode.Scalar? = nil
         for scalar in text.unicodeScalars {
-            guard StandaloneScalar.contains(scalar) else { return .mixed }
-            if (last || found == nil) && !StandaloneScalar.isWhitespace(scalar) { found = scalar }
+            guard StandaloneScalars.contains(scalar) else { return .mixed }
+            if (last || found == nil) && !ScalarTest.whitespace(scalar) { found = scalar }
         }
         return .standalone(found)
     }

@@ -30,6 +30,6 @@ struct Unit {
     var last: TextBlock { pieces[pieces.count - 1] }
 
     private static func plainText(of pieces: [TextBlock]) -> String {
-        TextNormalizer.collapseWhitespace(pieces.flatMap(\.lines).map(\.bodyText).joined(separator: " "))
+        CollapsedText.of(pieces.flatMap(\.lines))
     }
 }
