@@ -23,6 +23,11 @@ public struct FontStyle: Equatable, Sendable {
         if let plus = name.firstIndex(of: "+"), name.distance(from: name.startIndex, to: plus) == 6 {
             name = String(name[name.index(after: plus)...])
         }
+        if let patterns = FontNamePatterns(name) {
+            isBold = patterns.isBold
+            isItalic = patterns.isItalic
+            return
+        }
         let range = NSRange(name.startIndex..., in: name)
         isBold = Self.boldPattern.firstMatch(in: name, range: range) != nil
         isItalic = Self.italicPattern.firstMatch(in: name, range: range) != nil
