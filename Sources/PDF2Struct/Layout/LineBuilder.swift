@@ -85,25 +85,22 @@ public struct LineBuilder: Sendable {
     /// on both sides (the gaps between columns, or between a margin column and the text). A
     /// line poppler ran across a narrow gutter is cut where its gap meets the strip.
     func splitAtPageGutters(_ lines: [[TextRun]]) -> [[TextRun]] {
-        let runs = lines.flatMap { $0 }
-        guard runs.count > 1 else { return lines }
-        let sizes = runs.map(\.fontSize).sorted()
-        let size = sizes[sizes.count / 2]
-        let left = Int(runs.map(\.bbox.x0).min()!.rounded(.down)), right = Int(runs.map(\.bbox.x1).max()!.rounded(.up))
-        guard right - left > 0, right - left < 20_000 else { return lines }
-        // How many lines have a run over each point of the page's width.
-        var coverage = [Int](repeating: 0, count: right - left + 1)
-        var lastLine = [Int](repeating: -1, count: coverage.count)
-        for (index, line) in lines.enumerated() {
+        var sizes: [Double] = []
+        sizes.reserveCapacity(lines.reduce(0) { $0 + $1.count })
+        var minX0 = Double.infinity, maxX1 = -Double.infinity
+        for line in lines {
             for run in line {
-                let from = max(0, Int(run.bbox.x0.rounded(.up)) - left)
-                let to = min(coverage.count - 1, max(from, Int(run.bbox.x1.rounded(.down)) - left))
-                for x in from...to where lastLine[x] != index {
-                    lastLine[x] = index
-                    coverage[x] += 1
-                }
+                sizes.append(run.fontSize)
+                minX0 = min(minX0, run.bbox.x0)
+                maxX1 = max(maxX1, run.bbox.x1)
             }
         }
+        guard sizes.count > 1 else { return lines }
+        sizes.sort()
+        let size = sizes[sizes.count / 2]
+        let left = Int(minX0.rounded(.down)), right = Int(maxX1.rounded(.up))
+        guard right - left > 0, right - left < 20_000 else { return lines }
+        let coverage = PageCoverage(lines, left: left, width: right - left + 1).counts
         let peak = coverage.max() ?? 0
         // Column gutters: barely covered, with well-covered text on both sides. Margin gutters:
         // not covered at all, with any text on both sides (a sparse column of side headings).
@@ -148,6 +145,9 @@ public struct LineBuilder: Sendable {
     /// Strips of `coverage` at least `minWidth` wide where coverage is at most `atMost`, with
     /// coverage above `sidesAbove` somewhere on each side.
     static func quietStrips(_ coverage: [Int], atMost: Int, sidesAbove: Int, minWidth: Double) -> [ClosedRange<Double>] {
+        // Text on a strip's left is text before it; on its right, text at or after its end.
+        guard let firstAbove = coverage.firstIndex(where: { $0 > sidesAbove }),
+              let lastAbove = coverage.lastIndex(where: { $0 > sidesAbove }) else { return [] }
         var strips: [ClosedRange<Double>] = []
         var start: Int? = nil
         for x in 0...coverage.count {
@@ -155,8 +155,8 @@ public struct LineBuilder: Sendable {
             if isQuiet, start == nil { start = x }
             guard !isQuiet, let s = start else { continue }
             start = nil
-            let hasLeft = coverage[..<s].contains { $0 > sidesAbove }
-            let hasRight = x < coverage.count && coverage[x...].contains { $0 > sidesAbove }
+            let hasLeft = firstAbove < s
+            let hasRight = x < coverage.count && lastAbove >= x
             if Double(x - s) >= minWidth, hasLeft, hasRight { strips.append(Double(s)...Double(x)) }
         }
         return strips
