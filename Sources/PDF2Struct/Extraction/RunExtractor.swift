@@ -14,11 +14,15 @@ public struct RunExtractor: Sendable {
     /// document is structured.
     public func extract(_ raw: RawPage, part: Int) -> PageText {
         let styles = raw.fonts.map { FontStyle(fontName: $0.name) }
+        let sizes = raw.fonts.map(\.size)
+        let plainStyle = FontStyle(fontName: "")
         var lines: [[TextRun]] = []
         var line: [TextRun] = []
-        // The run's text as UTF-8, turned into a String once per run.
+        // The run's text as UTF-8, turned into a String once per run; while it is all ASCII
+        // (and it never holds a carriage return) its character count is its byte count.
         var utf8Text: [UInt8] = []
         utf8Text.reserveCapacity(32)
+        var isASCII = true
         var box: PageRect? = nil
         var font = -1
         var spaceBefore = false
@@ -26,11 +30,14 @@ public struct RunExtractor: Sendable {
 
         func flushRun() {
             guard let runBox = box, !utf8Text.isEmpty else { return }
-            let rawFont = font >= 0 && font < raw.fonts.count ? raw.fonts[font] : RawFont(name: "", size: runBox.height)
-            let style = font >= 0 && font < styles.count ? styles[font] : FontStyle(fontName: "")
-            line.append(TextRun(text: String(decoding: utf8Text, as: UTF8.self), fontName: rawFont.name, fontSize: rawFont.size,
-                                isBold: style.isBold, isItalic: style.isItalic, bbox: runBox, spaceBefore: spaceBefore))
+            let known = font >= 0 && font < sizes.count
+            let style = known ? styles[font] : plainStyle
+            let text = String(decoding: utf8Text, as: UTF8.self)
+            line.append(TextRun(text: text, fontName: known ? raw.fonts[font].name : "", fontSize: known ? sizes[font] : runBox.height,
+                                isBold: style.isBold, isItalic: style.isItalic, bbox: runBox,
+                                characterCount: isASCII ? utf8Text.count : text.count, spaceBefore: spaceBefore))
             utf8Text.removeAll(keepingCapacity: true)
+            isASCII = true
             box = nil
             spaceBefore = false
         }
@@ -48,7 +55,7 @@ public struct RunExtractor: Sendable {
             default:
                 if glyph.font != font, !utf8Text.isEmpty { flushRun() }
                 if let runBox = box, !utf8Text.isEmpty {
-                    let size = font >= 0 && font < raw.fonts.count ? raw.fonts[font].size : runBox.height
+                    let size = font >= 0 && font < sizes.count ? sizes[font] : runBox.height
                     let gap = glyph.box.x0 - runBox.x1
                     let jumpsBack = glyph.box.x1 < runBox.x1 - size
                     let leavesLine = glyph.box.verticalOverlap(runBox) == 0
@@ -57,9 +64,15 @@ public struct RunExtractor: Sendable {
                         spaceBefore = true
                     }
                 }
-                if glyph.scalar == "\u{FFFD}" || (0xE000...0xF8FF).contains(glyph.scalar.value) { unmapped += 1 }
+                let value = glyph.scalar.value
+                if value == 0xFFFD || (0xE000...0xF8FF).contains(value) { unmapped += 1 }
                 font = glyph.font
-                utf8Text.append(contentsOf: UTF8.encode(glyph.scalar)!)
+                if value < 0x80 {
+                    utf8Text.append(UInt8(value))
+                } else {
+                    isASCII = false
+                    utf8Text.append(contentsOf: UTF8.encode(glyph.scalar)!)
+                }
                 box = box.map { $0.union(glyph.box) } ?? glyph.box
             }
         }

@@ -22,9 +22,17 @@ public struct TextRun: Equatable, Sendable {
 
     public init(text: String, fontName: String = "", fontSize: Double, isBold: Bool = false, isItalic: Bool = false,
                 bbox: PageRect, baseline: Double? = nil, spaceBefore: Bool) {
-        self.text = text
         let count = text.utf8.allSatisfy { $0 < 0x80 } && !text.utf8.contains(0x0D) ? text.utf8.count : text.count
-        self.storedCharacterCount = Int32(clamping: count)
+        self.init(text: text, fontName: fontName, fontSize: fontSize, isBold: isBold, isItalic: isItalic, bbox: bbox,
+                  baseline: baseline, characterCount: count, spaceBefore: spaceBefore)
+    }
+
+    /// A run whose character count the caller already knows (`text.count`), as the extractor
+    /// does while it collects the run's bytes.
+    init(text: String, fontName: String, fontSize: Double, isBold: Bool, isItalic: Bool, bbox: PageRect,
+         baseline: Double? = nil, characterCount: Int, spaceBefore: Bool) {
+        self.text = text
+        self.storedCharacterCount = Int32(clamping: characterCount)
         self.fontName = fontName
         self.fontSize = fontSize
         self.isBold = isBold
