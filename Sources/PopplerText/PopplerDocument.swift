@@ -140,15 +140,9 @@ public final class PopplerDocument {
         var height = 0.0
         poppler_page_get_size(page, &width, &height)
         let label = takeGString(poppler_page_get_label(page))
-        let scalars = Array((takeGString(poppler_page_get_text(page)) ?? "").unicodeScalars)
-        let boxes = Self.characterBoxes(page)
-        let (fonts, fontOfCharacter) = Self.characterFonts(page, count: scalars.count)
-        var glyphs: [RawGlyph] = []
-        glyphs.reserveCapacity(scalars.count)
-        for (offset, scalar) in scalars.enumerated() {
-            let box = offset < boxes.count ? boxes[offset] : PageRect(x0: 0, y0: 0, x1: 0, y1: 0)
-            glyphs.append(RawGlyph(scalar: scalar, box: box, font: fontOfCharacter[offset]))
-        }
+        let text = takeGString(poppler_page_get_text(page)) ?? ""
+        var glyphs = Self.glyphs(of: text, boxes: page)
+        let fonts = Self.assignFonts(page, to: &glyphs)
         return RawPage(index: index, width: Self.bounded(width), height: Self.bounded(height), label: label, glyphs: glyphs, fonts: fonts)
     }
 
@@ -162,24 +156,34 @@ public final class PopplerDocument {
         value.isFinite ? min(max(value, -coordinateLimit), coordinateLimit) : 0
     }
 
-    /// One rectangle per character of the page text, in top-left-origin points.
-    private static func characterBoxes(_ page: OpaquePointer) -> [PageRect] {
+    /// One glyph per scalar of the page text, each with its rectangle (top-left-origin points;
+    /// an empty one at the origin past the end of poppler's list) and no font yet.
+    private static func glyphs(of text: String, boxes page: OpaquePointer) -> [RawGlyph] {
         var rectangles: UnsafeMutablePointer<PopplerRectangle>? = nil
         var count: guint = 0
-        guard poppler_page_get_text_layout(page, &rectangles, &count) != 0, let rectangles else { return [] }
-        defer { g_free(rectangles) }
-        return (0..<Int(count)).map { i in
-            let r = rectangles[i]
-            return PageRect(x0: bounded(r.x1), y0: bounded(r.y1), x1: bounded(r.x2), y1: bounded(r.y2))
+        let boxCount = poppler_page_get_text_layout(page, &rectangles, &count) != 0 && rectangles != nil ? Int(count) : 0
+        defer { if let rectangles { g_free(rectangles) } }
+        var glyphs: [RawGlyph] = []
+        glyphs.reserveCapacity(text.utf8.count)
+        var offset = 0
+        for scalar in text.unicodeScalars {
+            var box = PageRect(x0: 0, y0: 0, x1: 0, y1: 0)
+            if offset < boxCount, let rectangles {
+                let r = rectangles[offset]
+                box = PageRect(x0: bounded(r.x1), y0: bounded(r.y1), x1: bounded(r.x2), y1: bounded(r.y2))
+            }
+            glyphs.append(RawGlyph(scalar: scalar, box: box, font: -1))
+            offset += 1
         }
+        return glyphs
     }
 
-    /// The distinct fonts of the page and, per character, the index of its font (-1 if none).
-    private static func characterFonts(_ page: OpaquePointer, count: Int) -> ([RawFont], [Int]) {
+    /// The distinct fonts of the page; sets each glyph's `font` to the index of its font.
+    private static func assignFonts(_ page: OpaquePointer, to glyphs: inout [RawGlyph]) -> [RawFont] {
         var fonts: [RawFont] = []
         var fontIndex: [RawFont: Int] = [:]
-        var perCharacter = [Int](repeating: -1, count: count)
-        guard let list = poppler_page_get_text_attributes(page) else { return (fonts, perCharacter) }
+        let count = glyphs.count
+        guard let list = poppler_page_get_text_attributes(page) else { return fonts }
         defer { poppler_page_free_text_attributes(list) }
         var node: UnsafeMutablePointer<GList>? = list
         while let current = node {
@@ -197,10 +201,12 @@ public final class PopplerDocument {
             let start = max(0, Int(attributes.start_index))
             let end = min(count - 1, Int(attributes.end_index))
             if start <= end {
-                for i in start...end { perCharacter[i] = index }
+                glyphs.withUnsafeMutableBufferPointer { buffer in
+                    for i in start...end { buffer[i].font = index }
+                }
             }
             node = current.pointee.next
         }
-        return (fonts, perCharacter)
+        return fonts
     }
 }
