@@ -30,28 +30,60 @@ public struct Line: Equatable, Sendable {
         self.baseline = baseline
         self.bbox = bbox
 
-        var text = ""
         var bodyText = ""
         var bodyRuns = 0
         var allBold = true
         var allItalic = true
         var characterCount = 0
+        let hasRaised = !raised.isEmpty
         for (i, run) in runs.enumerated() {
-            if i > 0 && run.spaceBefore { text += " " }
-            text += run.text
-            guard !raised.contains(i) else { continue }
-            if !bodyText.isEmpty && run.spaceBefore { bodyText += " " }
-            bodyText += run.text
+            guard !hasRaised || !raised.contains(i) else { continue }
+            if hasRaised {
+                if !bodyText.isEmpty && run.spaceBefore { bodyText += " " }
+                bodyText += run.text
+            }
             bodyRuns += 1
             allBold = allBold && run.isBold
             allItalic = allItalic && run.isItalic
             characterCount += run.characterCount
         }
+        let text = Self.joinedText(of: runs)
         self.text = text
         // Most lines have no markers: share one string's storage instead of holding two.
-        self.bodyText = raised.isEmpty ? text : bodyText
+        self.bodyText = hasRaised ? bodyText : text
         self.isBold = bodyRuns > 0 && allBold
         self.isItalic = bodyRuns > 0 && allItalic
         self.characterCount = characterCount
+    }
+
+    /// The runs' texts, a space before each run after the first that has `spaceBefore`,
+    /// written into one string of exactly their length.
+    static func joinedText(of runs: [TextRun]) -> String {
+        var length = 0
+        for (i, run) in runs.enumerated() {
+            length += run.text.utf8.count + (i > 0 && run.spaceBefore ? 1 : 0)
+        }
+        return String(unsafeUninitializedCapacity: length) { out in
+            var written = 0
+            for (i, run) in runs.enumerated() {
+                if i > 0 && run.spaceBefore {
+                    out[written] = 0x20
+                    written += 1
+                }
+                let copied = run.text.utf8.withContiguousStorageIfAvailable { bytes -> Int in
+                    _ = UnsafeMutableBufferPointer(rebasing: out[written...]).initialize(from: bytes)
+                    return bytes.count
+                }
+                if let copied {
+                    written += copied
+                } else {
+                    for byte in run.text.utf8 {
+                        out[written] = byte
+                        written += 1
+                    }
+                }
+            }
+            return written
+        }
     }
 }
