@@ -47,7 +47,7 @@ public struct RunExtractor: Sendable {
             case "\n", "\r":
                 flushRun()
                 if !line.isEmpty { lines.append(line.withUnsafeBufferPointer(Array.init)) }
-                line = []
+                line.removeAll(keepingCapacity: true)
                 spaceBefore = false
             case " ", "\t", "\u{00A0}":
                 flushRun()
