@@ -132,6 +132,7 @@ public struct RunningHeaderDetector: Sendable {
 
     /// True when the text is only a page number.
     public func isPageNumber(_ text: String) -> Bool {
+        if let decided = PageNumberText.matches(text) { return decided }
         let range = NSRange(text.startIndex..., in: text)
         return Self.pageNumberPattern.firstMatch(in: text, range: range) != nil
     }
@@ -148,6 +149,7 @@ public struct RunningHeaderDetector: Sendable {
     /// roman) among the first two or last two words becomes `#`, since that is where running
     /// headers carry the page number; numbers mid-line stay, so body lines do not collide.
     static func key(_ text: String) -> String {
+        if let key = FurnitureKey.ascii(text) { return key }
         let words = text.lowercased().split(whereSeparator: { $0.isWhitespace }).map(String.init)
         let masked = words.enumerated().map { index, word -> String in
             guard index < 2 || index >= words.count - 2 else { return word }
