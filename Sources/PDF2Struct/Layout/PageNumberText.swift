@@ -1,34 +1,46 @@
 /// Decides `RunningHeaderDetector`'s page-number expression,
 /// `^[\s\-–—|·•]*(page\s+)?([0-9]{1,4}|[ivxlcdm]{1,7})(\s*(of|/)\s*[0-9]{1,4})?[\s\-–—|·•]*$`
-/// (case-insensitive), by hand where that is certain: for text of printable ASCII, and for
-/// text holding a scalar no part of the expression can match. `nil` leaves the rest (text
-/// with line breaks, tabs, non-ASCII spaces or dashes) to the expression itself.
+/// (case-insensitive), by hand where that is certain. Each scalar is read as a lower-cased
+/// printable ASCII byte, as a space (white space every definition of `\s` agrees on), or as
+/// a hyphen (one of `–—·•`, which only the separator class matches). A scalar no part of the
+/// expression can match decides `false`; `nil` leaves the rare rest (vertical tabs, other
+/// controls, letters with ASCII case variants) to the expression itself.
 enum PageNumberText {
     static func matches(_ text: String) -> Bool? {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(text.utf8.count)
-        for byte in text.utf8 {
-            guard byte >= 0x20, byte < 0x7F else { return outsideExpression(text) ? false : nil }
-            bytes.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            switch value {
+            case 0x41...0x5A:
+                bytes.append(UInt8(value) | 0x20)
+            case 0x20..<0x7F:
+                bytes.append(UInt8(value))
+            case 0x09, 0x0A, 0x0C, 0x0D, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000:
+                bytes.append(0x20)
+            case 0x2013, 0x2014, 0xB7, 0x2022:
+                bytes.append(0x2D)
+            case 0x00..<0x80:
+                return nil
+            default:
+                guard isOutsideExpression(scalar) else { return nil }
+                return false
+            }
         }
         return matchesLowered(bytes)
     }
 
-    /// True when `text` holds a scalar that none of the expression's parts can match: not
-    /// ASCII, not a space or separator, not one of `–—·•`, and no case variant of ASCII.
-    private static func outsideExpression(_ text: String) -> Bool {
-        text.unicodeScalars.contains { scalar in
-            guard scalar.value >= 0x80 else { return false }
-            if [0x2013, 0x2014, 0x00B7, 0x2022].contains(scalar.value) { return false }
-            let properties = scalar.properties
-            if properties.isWhitespace { return false }
-            switch properties.generalCategory {
-            case .spaceSeparator, .lineSeparator, .paragraphSeparator, .control, .format: return false
-            default: break
-            }
-            let variants = properties.lowercaseMapping + properties.uppercaseMapping + properties.titlecaseMapping
-            return !variants.unicodeScalars.contains { $0.isASCII }
+    /// True for a non-ASCII scalar that no part of the expression can match: no space or
+    /// separator of any kind, no control or format character, and no case variant in ASCII.
+    private static func isOutsideExpression(_ scalar: Unicode.Scalar) -> Bool {
+        let properties = scalar.properties
+        if properties.isWhitespace { return false }
+        switch properties.generalCategory {
+        case .spaceSeparator, .lineSeparator, .paragraphSeparator, .control, .format: return false
+        default: break
         }
+        let variants = properties.lowercaseMapping + properties.uppercaseMapping + properties.titlecaseMapping
+        return !variants.unicodeScalars.contains { $0.isASCII }
     }
 
     /// The expression over lower-cased printable ASCII, where `\s` is the space and the
