@@ -89,10 +89,10 @@ public struct LineBuilder: Sendable {
         sizes.reserveCapacity(lines.reduce(0) { $0 + $1.count })
         var minX0 = Double.infinity, maxX1 = -Double.infinity
         for line in lines {
-            for run in line {
-                sizes.append(run.fontSize)
-                minX0 = min(minX0, run.bbox.x0)
-                maxX1 = max(maxX1, run.bbox.x1)
+            for index in line.indices {
+                sizes.append(line[index].fontSize)
+                minX0 = min(minX0, line[index].bbox.x0)
+                maxX1 = max(maxX1, line[index].bbox.x1)
             }
         }
         guard sizes.count > 1 else { return lines }

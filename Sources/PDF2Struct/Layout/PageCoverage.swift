@@ -14,9 +14,10 @@ struct PageCoverage {
         for line in lines {
             spans.removeAll(keepingCapacity: true)
             var sorted = true
-            for run in line {
-                let from = max(0, Int(run.bbox.x0.rounded(.up)) - left)
-                let to = min(width - 1, max(from, Int(run.bbox.x1.rounded(.down)) - left))
+            for index in line.indices {
+                let box = line[index].bbox
+                let from = max(0, Int(box.x0.rounded(.up)) - left)
+                let to = min(width - 1, max(from, Int(box.x1.rounded(.down)) - left))
                 // A run starting beyond the width covers nothing (its range would be empty).
                 guard from <= to else { continue }
                 if let last = spans.last, from < last.from { sorted = false }
