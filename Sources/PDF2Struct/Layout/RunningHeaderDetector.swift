@@ -109,7 +109,8 @@ public struct RunningHeaderDetector: Sendable {
 
     /// Lower-cased words of four letters or more.
     static func words(_ text: String) -> [String] {
-        text.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init).filter { $0.count >= 4 }
+        if let words = FurnitureWords.ascii(text) { return words }
+        return text.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init).filter { $0.count >= 4 }
     }
 
     /// The page's line indices grouped into rows (lines level with each other), top to bottom.
