@@ -17,7 +17,9 @@ public struct RunExtractor: Sendable {
         let sizes = raw.fonts.map(\.size)
         let plainStyle = FontStyle(fontName: "")
         var lines: [[TextRun]] = []
+        // Refilled for every line and copied out at the line's exact size.
         var line: [TextRun] = []
+        line.reserveCapacity(64)
         // The run's text as UTF-8, turned into a String once per run; while it is all ASCII
         // (and it never holds a carriage return) its character count is its byte count.
         var utf8Text: [UInt8] = []
