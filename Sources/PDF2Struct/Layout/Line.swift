@@ -36,16 +36,16 @@ public struct Line: Equatable, Sendable {
         var allItalic = true
         var characterCount = 0
         let hasRaised = !raised.isEmpty
-        for (i, run) in runs.enumerated() {
+        for i in runs.indices {
             guard !hasRaised || !raised.contains(i) else { continue }
             if hasRaised {
-                if !bodyText.isEmpty && run.spaceBefore { bodyText += " " }
-                bodyText += run.text
+                if !bodyText.isEmpty && runs[i].spaceBefore { bodyText += " " }
+                bodyText += runs[i].text
             }
             bodyRuns += 1
-            allBold = allBold && run.isBold
-            allItalic = allItalic && run.isItalic
-            characterCount += run.characterCount
+            allBold = allBold && runs[i].isBold
+            allItalic = allItalic && runs[i].isItalic
+            characterCount += runs[i].characterCount
         }
         let text = Self.joinedText(of: runs)
         self.text = text
@@ -60,24 +60,25 @@ public struct Line: Equatable, Sendable {
     /// written into one string of exactly their length.
     static func joinedText(of runs: [TextRun]) -> String {
         var length = 0
-        for (i, run) in runs.enumerated() {
-            length += run.text.utf8.count + (i > 0 && run.spaceBefore ? 1 : 0)
+        for i in runs.indices {
+            length += runs[i].text.utf8.count + (i > 0 && runs[i].spaceBefore ? 1 : 0)
         }
         return String(unsafeUninitializedCapacity: length) { out in
             var written = 0
-            for (i, run) in runs.enumerated() {
-                if i > 0 && run.spaceBefore {
+            for i in runs.indices {
+                if i > 0 && runs[i].spaceBefore {
                     out[written] = 0x20
                     written += 1
                 }
-                let copied = run.text.utf8.withContiguousStorageIfAvailable { bytes -> Int in
+                let text = runs[i].text
+                let copied = text.utf8.withContiguousStorageIfAvailable { bytes -> Int in
                     _ = UnsafeMutableBufferPointer(rebasing: out[written...]).initialize(from: bytes)
                     return bytes.count
                 }
                 if let copied {
                     written += copied
                 } else {
-                    for byte in run.text.utf8 {
+                    for byte in text.utf8 {
                         out[written] = byte
                         written += 1
                     }

@@ -268,16 +268,17 @@ public struct LineBuilder: Sendable {
         let mainSize = Self.mainSize(of: runs)
         var mainBaselines: [Double] = []
         mainBaselines.reserveCapacity(runs.count)
-        for run in runs where abs(run.fontSize - mainSize) < 0.15 { mainBaselines.append(run.baseline) }
+        // Runs are read field by field, by index: copying a whole run retains its two strings.
+        for i in runs.indices where abs(runs[i].fontSize - mainSize) < 0.15 { mainBaselines.append(runs[i].baseline) }
         mainBaselines.sort()
         let baseline = mainBaselines.isEmpty ? runs[0].baseline : mainBaselines[mainBaselines.count / 2]
         var raised = Set<Int>()
         var bbox = runs[0].bbox
-        for (i, run) in runs.enumerated() {
-            if i > 0 { bbox = bbox.union(run.bbox) }
-            let smaller = run.fontSize <= thresholds.markerMaxSizeRatio * mainSize
-            let lifted = baseline - run.baseline >= thresholds.markerMinRaiseRatio * mainSize
-            if (smaller && lifted) || run.text.unicodeScalars.allSatisfy(Self.isSuperscriptScalar) {
+        for i in runs.indices {
+            if i > 0 { bbox = bbox.union(runs[i].bbox) }
+            let smaller = runs[i].fontSize <= thresholds.markerMaxSizeRatio * mainSize
+            let lifted = baseline - runs[i].baseline >= thresholds.markerMinRaiseRatio * mainSize
+            if (smaller && lifted) || runs[i].text.unicodeScalars.allSatisfy(Self.isSuperscriptScalar) {
                 raised.insert(i)
             }
         }
@@ -288,12 +289,12 @@ public struct LineBuilder: Sendable {
     /// has few sizes, so a short list beats a dictionary.
     static func mainSize(of runs: [TextRun]) -> Double {
         var sizes: [(size: Double, characters: Int)] = []
-        for run in runs {
-            let size = (run.fontSize * 10).rounded() / 10
+        for index in runs.indices {
+            let size = (runs[index].fontSize * 10).rounded() / 10
             if let i = sizes.firstIndex(where: { $0.size == size }) {
-                sizes[i].characters += run.characterCount
+                sizes[i].characters += runs[index].characterCount
             } else {
-                sizes.append((size, run.characterCount))
+                sizes.append((size, runs[index].characterCount))
             }
         }
         return sizes.max { a, b in a.characters != b.characters ? a.characters < b.characters : a.size < b.size }?.size ?? 0
