@@ -10,10 +10,12 @@ public struct FontStyle: Equatable, Sendable {
     /// from poppler's glyph boxes (which span descent to ascent).
     public static let descentRatio = 0.21
 
-    private static let boldPattern = try! NSRegularExpression(
+    /// The expressions the hand matcher (`FontNamePatterns`) stands in for; read only for
+    /// names outside printable ASCII.
+    static let boldPattern = try! NSRegularExpression(
         pattern: #"bold|black|heavy|semibold|demi|[-,]bd\b|^(cm|sf|lm)bx|^cmb\d|^sfb|^ptmb|^phvb|^pplb|extrab|ultrab"#,
         options: [.caseInsensitive])
-    private static let italicPattern = try! NSRegularExpression(
+    static let italicPattern = try! NSRegularExpression(
         pattern: #"italic|oblique|slanted|[-,]it\b|^(cm|sf|lm)(ti|sl|bxti|bxsl)|^cmmi|^ptmri|^ptmbi|-ital"#,
         options: [.caseInsensitive])
 

@@ -26,7 +26,8 @@ public struct RunningHeaderDetector: Sendable {
         public var kind: FurnitureKind
     }
 
-    private static let pageNumberPattern = try! NSRegularExpression(
+    /// What a page-number line is; `PageNumberText` decides it by hand wherever it can.
+    static let pageNumberPattern = try! NSRegularExpression(
         pattern: #"^[\s\-–—|·•]*(page\s+)?([0-9]{1,4}|[ivxlcdm]{1,7})(\s*(of|/)\s*[0-9]{1,4})?[\s\-–—|·•]*$"#,
         options: [.caseInsensitive])
 
@@ -109,8 +110,12 @@ public struct RunningHeaderDetector: Sendable {
 
     /// Lower-cased words of four letters or more.
     static func words(_ text: String) -> [String] {
-        if let words = FurnitureWords.ascii(text) { return words }
-        return text.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init).filter { $0.count >= 4 }
+        FurnitureWords.ascii(text) ?? generalWords(text)
+    }
+
+    /// `words` for any text.
+    static func generalWords(_ text: String) -> [String] {
+        text.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init).filter { $0.count >= 4 }
     }
 
     /// The page's line indices grouped into rows (lines level with each other), top to bottom.
@@ -150,7 +155,11 @@ public struct RunningHeaderDetector: Sendable {
     /// roman) among the first two or last two words becomes `#`, since that is where running
     /// headers carry the page number; numbers mid-line stay, so body lines do not collide.
     static func key(_ text: String) -> String {
-        if let key = FurnitureKey.ascii(text) { return key }
+        FurnitureKey.ascii(text) ?? generalKey(text)
+    }
+
+    /// `key` for any text.
+    static func generalKey(_ text: String) -> String {
         let words = text.lowercased().split(whereSeparator: { $0.isWhitespace }).map(String.init)
         let masked = words.enumerated().map { index, word -> String in
             guard index < 2 || index >= words.count - 2 else { return word }

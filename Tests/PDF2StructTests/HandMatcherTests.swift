@@ -1,0 +1,56 @@
+import Foundation
+import Testing
+@testable import PDF2Struct
+
+/// The byte-level matchers that stand in for regular expressions and Foundation text
+/// operations must give the same answers as those, on every text they decide.
+@Suite("Hand matchers")
+struct HandMatcherTests {
+    /// Every concatenation of one to three of `pieces`.
+    private static func texts(_ pieces: [String]) -> [String] {
+        var texts = [""]
+        for a in pieces {
+            texts.append(a)
+            for b in pieces {
+                texts.append(a + b)
+                for c in pieces.prefix(12) { texts.append(a + c + b) }
+            }
+        }
+        return texts
+    }
+
+    private static func matches(_ pattern: NSRegularExpression, _ text: String) -> Bool {
+        pattern.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
+    }
+
+    @Test("Font names: bold and italic as the expressions read them")
+    func fontNamesAgreeWithExpressions() {
+        let pieces = ["-", ",", "bd", "BD", "it", "It", "_", "bold", "Black", "heavy", "semi", "demi", "cm", "sf", "lm",
+                      "bx", "ti", "sl", "cmb", "1", "x", "ptm", "phv", "ppl", "b", "ri", "bi", "extra", "Ultra",
+                      "italic", "Oblique", "slanted", "ital", "mi", " ", "Times", "é"]
+        for name in Self.texts(pieces) {
+            guard let patterns = FontNamePatterns(name) else { continue }
+            #expect(patterns.isBold == Self.matches(FontStyle.boldPattern, name), "\(name)")
+            #expect(patterns.isItalic == Self.matches(FontStyle.italicPattern, name), "\(name)")
+        }
+    }
+
+    @Test("Page numbers: the same answers as the expression wherever decided by hand")
+    func pageNumbersAgreeWithExpression() {
+        let pieces = [" ", "-", "|", "–", "—", "·", "•", "page", "Page", "1", "12", "12345", "iv", "XII", "mix",
+                      "of", "/", "\t", "\n", "\u{00A0}", "\u{2009}", "\u{000B}", "é", "a", "ı", "ſ", "K", "ﬀ", "."]
+        for text in Self.texts(pieces) {
+            guard let decided = PageNumberText.matches(text) else { continue }
+            #expect(decided == Self.matches(RunningHeaderDetector.pageNumberPattern, text), "\(text.debugDescription)")
+        }
+    }
+
+    @Test("Band keys and furniture words of ASCII text equal their general forms")
+    func asciiKeysAndWordsAgree() {
+        let pieces = ["Annual", "REPORT", "2023", "iv", "xii", " ", "  ", "(3)", "3.", "-5-", "a", "word", "$", "|", "_", "~"]
+        for text in Self.texts(pieces) {
+            #expect(FurnitureKey.ascii(text) == RunningHeaderDetector.generalKey(text), "\(text.debugDescription)")
+            #expect(FurnitureWords.ascii(text) == RunningHeaderDetector.generalWords(text), "\(text.debugDescription)")
+        }
+    }
+}
