@@ -20,25 +20,26 @@ public struct TextComposer: Sendable {
         var references: [NoteReference] = []
         var pendingSpace = false
 
-        func append(_ piece: String) {
-            text += piece
-            scalarCount += Self.scalarCount(piece)
-        }
-
         for (lineIndex, line) in lines.enumerated() {
-            for (runIndex, run) in line.runs.enumerated() {
+            let runs = line.runs
+            for runIndex in runs.indices {
                 if lineIndex == 0 && runIndex < skip { continue }
-                if line.raised.contains(runIndex), let labels = NoteMarkerText.labels(in: run.text) {
+                let runText = runs[runIndex].text
+                if line.raised.contains(runIndex), let labels = NoteMarkerText.labels(in: runText) {
                     for label in labels { references.append(NoteReference(label: label, offset: scalarCount)) }
                     continue
                 }
-                let piece = TextNormalizer.normalize(run.text)
+                // ASCII text is its own normal form, one scalar a byte.
+                let isASCII = runText.isAllASCII
+                let piece = isASCII ? runText : TextNormalizer.normalize(runText)
                 guard !piece.isEmpty else { continue }
-                if !text.isEmpty && (pendingSpace || (runIndex > 0 && run.spaceBefore)) && !Self.endsWithSpace(text) {
-                    append(" ")
+                if !text.isEmpty && (pendingSpace || (runIndex > 0 && runs[runIndex].spaceBefore)) && !Self.endsWithSpace(text) {
+                    text += " "
+                    scalarCount += 1
                 }
                 pendingSpace = false
-                append(piece)
+                text += piece
+                scalarCount += isASCII ? piece.utf8.count : Self.scalarCount(piece)
             }
             guard lineIndex + 1 < lines.count else { break }
             let next = lines[lineIndex + 1].bodyText
