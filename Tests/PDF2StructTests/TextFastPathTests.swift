@@ -99,6 +99,24 @@ struct TextFastPathTests {
         #expect(Dehyphenator.vocabulary(of: [words.joined(separator: " ")]) == expected)
     }
 
+    @Test("A raised token of digits, small letters, * and # is one label exactly when the label pattern says so")
+    func plainMarkerTokensFollowTheLabelPattern() {
+        var tokens: [String] = []
+        var level = [""]
+        for _ in 1...4 {
+            level = level.flatMap { prefix in "09aivxz*#".map { prefix + String($0) } }
+            tokens += level
+        }
+        var romans = ["i", "v", "x"]
+        for _ in 2...6 {
+            romans = romans.flatMap { prefix in ["i", "v", "x"].map { prefix + $0 } }
+            tokens += romans
+        }
+        for token in tokens {
+            #expect(NoteMarkerText.labels(in: token) == (NoteMarkerText.isLabel(token) ? [token] : nil), "\(token)")
+        }
+    }
+
     /// Patterns with alternation, classes, quantifiers, groups and assertions, and texts for them.
     private static let screenedPatterns = [
         #"\b(recommended|urged)\s+that\b"#, #"(?:should|must)\s+be"#, #"[a-z]{2}\d+ report"#, "colou?r",
