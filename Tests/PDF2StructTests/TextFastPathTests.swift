@@ -117,6 +117,37 @@ struct TextFastPathTests {
         }
     }
 
+    @Test("The composer's text answers for its end as the String of its bytes would")
+    func growingTextEndsAnswerAsString() {
+        let pieces = ["", "a", "word -", "word ", "U.S.-", "self-", "e\u{0301} -", "e\u{0301} ", "\u{0600} -", "\u{0600} ",
+                      "\r -", "\r ", " -", " ", "-", "caf\u{00E9}-", "caf\u{00E9} -", "x\u{2010}", "\u{00E9}\u{2010}",
+                      "1-", "a.-", "\u{FB01}-", "\u{0915}\u{094D}-"]
+        for first in pieces {
+            for second in pieces {
+                let whole = first + second
+                var text = GrowingText(capacity: 0)
+                text.append(first)
+                text.append(second)
+                #expect(text.string == whole)
+                #expect(text.endsWithSpace() == whole.hasSuffix(" "), "\(whole.unicodeScalars.map(\.value))")
+                #expect(text.endsWithSpacedHyphen() == whole.hasSuffix(" -"), "\(whole.unicodeScalars.map(\.value))")
+                let beforeLast = whole.dropLast().last
+                let hyphenAfterWord = (whole.last == "-" || whole.last == "\u{2010}") && (beforeLast?.isLetter == true || beforeLast == ".")
+                #expect(text.endsWithHyphen() == hyphenAfterWord, "\(whole.unicodeScalars.map(\.value))")
+                if whole.last == "-" || whole.last == "\u{2010}" {
+                    var trimmed = text
+                    trimmed.removeFinalHyphen()
+                    #expect(trimmed.string == String(whole.dropLast()))
+                }
+                if whole.hasSuffix(" -") {
+                    var closed = text
+                    closed.closeSpacedHyphen()
+                    #expect(closed.string == String(whole.dropLast(2)) + "-")
+                }
+            }
+        }
+    }
+
     /// Patterns with alternation, classes, quantifiers, groups and assertions, and texts for them.
     private static let screenedPatterns = [
         #"\b(recommended|urged)\s+that\b"#, #"(?:should|must)\s+be"#, #"[a-z]{2}\d+ report"#, "colou?r",
