@@ -14,8 +14,9 @@ struct ShortWordCounts {
         var count = 0
     }
 
-    private var slots = [Slot](repeating: Slot(), count: 1024)
-    private var shift = 64 - 10
+    /// 4096 slots to start: a report of a few dozen pages has a few thousand distinct words.
+    private var slots = [Slot](repeating: Slot(), count: 4096)
+    private var shift = 64 - 12
     private var used = 0
 
     /// Counts the word in `range` of `bytes` (ASCII, at most `maxLength` bytes), ASCII
@@ -32,12 +33,15 @@ struct ShortWordCounts {
         }
         if 2 * (used + 1) > slots.count { grow() }
         let index = slotIndex(low, high)
-        if slots[index].high == 0 {
-            slots[index] = Slot(low: low, high: high, count: 1)
-            used += 1
-        } else {
+        let isNew = slots.withUnsafeMutableBufferPointer { slots in
+            if slots[index].high == 0 {
+                slots[index] = Slot(low: low, high: high, count: 1)
+                return true
+            }
             slots[index].count += 1
+            return false
         }
+        if isNew { used += 1 }
     }
 
     /// Calls `body` with each word and its count, in no particular order.
@@ -62,11 +66,13 @@ struct ShortWordCounts {
     private func slotIndex(_ low: UInt64, _ high: UInt64) -> Int {
         let mixed = (low &* 0x9E37_79B9_7F4A_7C15) ^ (high &* 0xC2B2_AE3D_27D4_EB4F)
         var index = Int(truncatingIfNeeded: ((mixed ^ (mixed >> 31)) &* 0x94D0_49BB_1331_11EB) >> UInt64(shift))
-        let mask = slots.count - 1
-        while slots[index].high != 0 && (slots[index].low != low || slots[index].high != high) {
-            index = (index + 1) & mask
+        return slots.withUnsafeBufferPointer { slots in
+            let mask = slots.count - 1
+            while slots[index].high != 0 && (slots[index].low != low || slots[index].high != high) {
+                index = (index + 1) & mask
+            }
+            return index
         }
-        return index
     }
 
     private mutating func grow() {
