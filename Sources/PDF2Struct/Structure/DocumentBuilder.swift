@@ -313,12 +313,12 @@ public struct DocumentBuilder: Sendable {
     }
 
     private static func dropPrefix(_ composed: TextComposer.Composed, scalars count: Int) -> TextComposer.Composed {
-        var scalars = composed.text.unicodeScalars
-        scalars.removeFirst(min(count, scalars.count))
+        let scalars = composed.text.unicodeScalars
+        let cut = scalars.index(scalars.startIndex, offsetBy: count, limitedBy: scalars.endIndex) ?? scalars.endIndex
         let references = composed.references.map { r in
             NoteReference(label: r.label, offset: max(0, r.offset - count), noteID: r.noteID)
         }
-        return TextComposer.Composed(text: String(scalars), references: references)
+        return TextComposer.Composed(text: String(scalars[cut...]), references: references)
     }
 
     /// True when the first line opens with bold runs and the block then goes on in regular type.

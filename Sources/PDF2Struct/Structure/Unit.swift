@@ -10,26 +10,20 @@ struct Unit {
     }
 
     var role: Role
-    var pieces: [TextBlock] {
-        didSet { plainText = Self.plainText(of: pieces) }
-    }
+    var pieces: [TextBlock]
     var level: Int?
-    /// The body text of all lines, whitespace collapsed. Stored and kept in step with `pieces`:
-    /// the stage reads it many times per unit.
-    private(set) var plainText: String
 
     init(role: Role, pieces: [TextBlock], level: Int? = nil) {
         self.role = role
         self.pieces = pieces
         self.level = level
-        self.plainText = Self.plainText(of: pieces)
     }
+
+    /// The body text of all lines, whitespace collapsed. Made on each request: only headings
+    /// are asked for it (a few times each), and making it for every unit cost more.
+    var plainText: String { CollapsedText.of(lines) }
 
     var lines: [Line] { pieces.flatMap(\.lines) }
     var first: TextBlock { pieces[0] }
     var last: TextBlock { pieces[pieces.count - 1] }
-
-    private static func plainText(of pieces: [TextBlock]) -> String {
-        CollapsedText.of(pieces.flatMap(\.lines))
-    }
 }

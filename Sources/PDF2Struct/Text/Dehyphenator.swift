@@ -84,10 +84,13 @@ public struct Dehyphenator: Sendable {
 
     public static func vocabulary(of texts: [String]) -> [String: Int] {
         var counts: [String: Int] = [:]
+        var shortWords = ShortWordCounts()
         for text in texts {
-            let scanned: Void? = StandaloneScalars.withBytes(of: text) { countWords(inBytes: $0, into: &counts) }
+            let scanned: Void? = StandaloneScalars.withBytes(of: text) { countWords(inBytes: $0, into: &counts, shortWords: &shortWords) }
             if scanned == nil { countWords(inCharacters: text, into: &counts) }
         }
+        counts.reserveCapacity(counts.count + shortWords.count)
+        shortWords.forEach { word, count in counts[word, default: 0] += count }
         return counts
     }
 
@@ -102,7 +105,9 @@ public struct Dehyphenator: Sendable {
 
     /// The same counting over the UTF-8 of a text of standalone scalars (see `StandaloneScalars`),
     /// where each scalar is one character and the trimming is scalar by scalar as in Foundation.
-    private static func countWords(inBytes bytes: UnsafeBufferPointer<UInt8>, into counts: inout [String: Int]) {
+    /// Short ASCII words are counted in `shortWords`, the rest in `counts`.
+    private static func countWords(inBytes bytes: UnsafeBufferPointer<UInt8>, into counts: inout [String: Int],
+                                   shortWords: inout ShortWordCounts) {
         var offset = 0
         while offset < bytes.count {
             let (scalar, length) = bytes.scalar(at: offset)
@@ -129,8 +134,15 @@ public struct Dehyphenator: Sendable {
                 end = lastStart
             }
             guard start < end, bytes[end - 1] != UInt8(ascii: "-") else { continue }
-            let word = bytes.isASCII(start..<end) ? bytes.lowercasedASCII(start..<end) : bytes.string(start..<end).lowercased()
-            counts[word, default: 0] += 1
+            guard bytes.isASCII(start..<end) else {
+                counts[bytes.string(start..<end).lowercased(), default: 0] += 1
+                continue
+            }
+            if end - start <= ShortWordCounts.maxLength {
+                shortWords.add(bytes, start..<end)
+            } else {
+                counts[bytes.lowercasedASCII(start..<end), default: 0] += 1
+            }
         }
     }
 }

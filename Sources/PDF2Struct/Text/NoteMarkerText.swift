@@ -13,6 +13,7 @@ public enum NoteMarkerText {
 
     /// The labels a raised run stands for, or nil when it is not a marker.
     public static func labels(in raised: String) -> [String]? {
+        if isPlainToken(raised) { return isPlainLabel(raised) ? [raised] : nil }
         let plain = String(raised.map { ch -> Character in
             if let s = ch.unicodeScalars.first, ch.unicodeScalars.count == 1, let d = superscriptDigits[s] { return d }
             return ch
@@ -35,6 +36,27 @@ public enum NoteMarkerText {
     /// True when `text` is one note label.
     public static func isLabel(_ text: String) -> Bool {
         label.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
+    }
+
+    /// True when `text` is made only of ASCII digits, small letters, `*` and `#` (as most
+    /// markers are): then there is nothing to map, trim or split, and it is one label or none.
+    private static func isPlainToken(_ text: String) -> Bool {
+        !text.isEmpty && text.utf8.allSatisfy { byte in
+            byte &- UInt8(ascii: "0") < 10 || byte &- UInt8(ascii: "a") < 26 || byte == UInt8(ascii: "*") || byte == UInt8(ascii: "#")
+        }
+    }
+
+    /// `isLabel` for a plain token, without the regex: up to three digits, one letter, up to
+    /// five of `i`, `v`, `x`, or up to three of `*`, `#`.
+    private static func isPlainLabel(_ token: String) -> Bool {
+        let bytes = token.utf8
+        func all(_ test: (UInt8) -> Bool) -> Bool { bytes.allSatisfy(test) }
+        switch bytes.count {
+        case 1: return true  // a digit, a letter, `*` or `#`
+        case 2, 3: return all { $0 &- UInt8(ascii: "0") < 10 } || all { "ivx".utf8.contains($0) } || all { $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: "#") }
+        case 4, 5: return all { "ivx".utf8.contains($0) }
+        default: return false
+        }
     }
 
     /// `5–7` → 5, 6, 7 (at most 20 labels).

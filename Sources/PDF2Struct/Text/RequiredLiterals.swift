@@ -6,11 +6,18 @@
 struct RequiredLiterals: Sendable {
     /// Lower-cased alternatives; nil when the pattern requires nothing this reader can tell.
     let alternatives: [[UInt8]]?
+    /// The first bytes of the alternatives, in both cases: where one of them may start.
+    private let firstBytes: ScalarTest
 
     init(pattern: String) {
         var reader = PatternReader(Array(pattern.unicodeScalars))
         let found = reader.readAlternation()
-        alternatives = reader.failed || reader.index != reader.scalars.count ? nil : found
+        let alternatives = reader.failed || reader.index != reader.scalars.count ? nil : found
+        self.alternatives = alternatives
+        let firsts = Set((alternatives ?? []).compactMap(\.first))
+        firstBytes = ScalarTest { scalar in
+            scalar.isASCII && firsts.contains(Self.lowered(UInt8(scalar.value)))
+        }
     }
 
     /// False only when `text` cannot match: it contains none of the literals in any case, and
@@ -22,7 +29,7 @@ struct RequiredLiterals: Sendable {
         text.makeContiguousUTF8()
         return text.utf8.withContiguousStorageIfAvailable { bytes in
             if Self.hasFoldingNonASCII(bytes) { return true }
-            return alternatives.contains { Self.contains(bytes, $0) }
+            return Self.containsAny(bytes, alternatives, firstBytes: firstBytes)
         } ?? true
     }
 
@@ -40,17 +47,17 @@ struct RequiredLiterals: Sendable {
         return false
     }
 
-    /// True when `bytes` contain `literal` (lower-case ASCII), ASCII letters compared in any case.
-    private static func contains(_ bytes: UnsafeBufferPointer<UInt8>, _ literal: [UInt8]) -> Bool {
-        guard let first = literal.first, bytes.count >= literal.count else { return false }
-        var start = 0
-        while start <= bytes.count - literal.count {
-            if lowered(bytes[start]) == first {
+    /// True when `bytes` contain one of the `literals` (non-empty, lower-case ASCII), ASCII
+    /// letters compared in any case. One pass: only at a byte that `firstBytes` holds are the
+    /// literals compared.
+    private static func containsAny(_ bytes: UnsafeBufferPointer<UInt8>, _ literals: [[UInt8]], firstBytes: ScalarTest) -> Bool {
+        for start in 0..<bytes.count where firstBytes(Unicode.Scalar(bytes[start])) {
+            let first = lowered(bytes[start])
+            for literal in literals where literal.first == first && start + literal.count <= bytes.count {
                 var index = 1
                 while index < literal.count && lowered(bytes[start + index]) == literal[index] { index += 1 }
                 if index == literal.count { return true }
             }
-            start += 1
         }
         return false
     }

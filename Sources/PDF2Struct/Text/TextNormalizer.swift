@@ -12,7 +12,7 @@ public enum TextNormalizer {
     /// The normalised form of one run of text (no whitespace handling).
     public static func normalize(_ text: String) -> String {
         // ASCII has no ligatures or invisible characters and is NFC already.
-        if text.utf8.allSatisfy({ $0 < 0x80 }) { return text }
+        if text.isAllASCII { return text }
         let result = needsMapping(text) ? mapped(text) : text
         // Below U+0300 every code point is NFC_Quick_Check=Yes: such text is already NFC, and
         // the Foundation round trip cost more than the rest of the normaliser.

@@ -55,3 +55,24 @@ extension UnsafeBufferPointer where Element == UInt8 {
         }
     }
 }
+
+extension String {
+    /// True when every UTF-8 byte is ASCII; read eight bytes at a time from the string's
+    /// contiguous storage (a walk through `utf8` costs several instructions a byte).
+    var isAllASCII: Bool {
+        utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            guard let base = bytes.baseAddress else { return true }
+            let raw = UnsafeRawPointer(base)
+            var offset = 0
+            while offset + 8 <= bytes.count {
+                if raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { return false }
+                offset += 8
+            }
+            while offset < bytes.count {
+                if bytes[offset] >= 0x80 { return false }
+                offset += 1
+            }
+            return true
+        } ?? utf8.allSatisfy { $0 < 0x80 }
+    }
+}
