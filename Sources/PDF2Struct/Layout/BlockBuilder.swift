@@ -70,11 +70,12 @@ public struct BlockBuilder: Sendable {
             return true
         }
         // A short line that ends a sentence, then a line that starts one.
-        // (Whether the previous line runs to its column's right edge is asked here only.)
+        // (Whether the previous line runs to its column's right edge is asked here only, and
+        // last: it scans the page, and most lines end inside a sentence.)
+        guard Self.endsSentence(previous.bodyText) else { return false }
         let right = columnRight(of: previous, in: pageLines)
         let previousIsFull = right - previous.bbox.x1 < thresholds.shortLineShare * max(1, right - left)
-        if !previousIsFull && Self.endsSentence(previous.bodyText) && Self.startsSentence(line.bodyText) { return true }
-        return false
+        return !previousIsFull && Self.startsSentence(line.bodyText)
     }
 
     /// The right edge of the column a line sits in: the furthest right any page line reaches
