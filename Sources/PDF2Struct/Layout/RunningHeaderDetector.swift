@@ -78,29 +78,42 @@ public struct RunningHeaderDetector: Sendable {
     private func placedLikeFurniture(_ pages: [PageLines], candidates: [(page: Int, line: Int, top: Bool, key: String)],
                                      known: [Finding]) -> [Finding] {
         let knownKeys = Set(known.map { PageLineKey(page: $0.pageIndex, line: $0.lineIndex) })
-        let slots = known.filter { $0.kind != .pageNumber }.map { f -> (box: PageRect, size: Double, kind: FurnitureKind) in
+        // Furniture repeats in the same place page after page: one slot per distinct place
+        // (in first-seen order, so the first match is the one it always was) keeps the search
+        // linear in the page count.
+        var seenSlots = Set<Slot>()
+        let slots = known.filter { $0.kind != .pageNumber }.compactMap { f -> Slot? in
             let line = pages[f.pageIndex].lines[f.lineIndex]
-            return (line.bbox, line.mainSize, f.kind)
+            let slot = Slot(top: line.bbox.y0, bottom: line.bbox.y1, size: line.mainSize, kind: f.kind)
+            return seenSlots.insert(slot).inserted ? slot : nil
         }
         guard !slots.isEmpty else { return [] }
+        let smallest = slots.map(\.size).max() ?? 0
         let words = Set(known.flatMap { f in Self.words(pages[f.pageIndex].lines[f.lineIndex].text) })
         var found: [Finding] = []
         for c in candidates where !knownKeys.contains(PageLineKey(page: c.page, line: c.line)) {
             let line = pages[c.page].lines[c.line]
             if let slot = slots.first(where: { slot in
-                abs(slot.box.y0 - line.bbox.y0) < 1.5 && abs(slot.box.y1 - line.bbox.y1) < 1.5 && abs(slot.size - line.mainSize) < 0.5
+                abs(slot.top - line.bbox.y0) < 1.5 && abs(slot.bottom - line.bbox.y1) < 1.5 && abs(slot.size - line.mainSize) < 0.5
                     && (slot.kind == .runningHeader) == c.top
             }) {
                 found.append(Finding(pageIndex: c.page, lineIndex: c.line, kind: slot.kind))
                 continue
             }
-            let smallest = slots.map(\.size).max() ?? 0
             let shared = Set(Self.words(line.text)).intersection(words).count
             if shared >= 2, line.mainSize <= smallest + 0.5, isOutermost(c.line, in: pages[c.page], top: c.top) {
                 found.append(Finding(pageIndex: c.page, lineIndex: c.line, kind: c.top ? .runningHeader : .runningFooter))
             }
         }
         return found
+    }
+
+    /// Where a known running header or footer stands: its top and bottom, size and kind.
+    private struct Slot: Hashable {
+        var top: Double
+        var bottom: Double
+        var size: Double
+        var kind: FurnitureKind
     }
 
     private struct PageLineKey: Hashable {
