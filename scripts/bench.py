@@ -49,27 +49,25 @@ def tree_pids(root):
     return found
 
 
-def rss_kb(pid):
+def proc_kb(pid, name, field):
+    """A kB figure from /proc/PID/NAME (the line starting with `field`), 0 once the process is gone."""
     try:
-        with open(f"/proc/{pid}/status") as handle:
+        with open(f"/proc/{pid}/{name}") as handle:
             for line in handle:
-                if line.startswith("VmRSS:"):
+                if line.startswith(field):
                     return int(line.split()[1])
     except OSError:
         pass
     return 0
+
+
+def rss_kb(pid):
+    return proc_kb(pid, "status", "VmRSS:")
 
 
 def pss_kb(pid):
     """Proportional set size: private pages plus a 1/n share of pages n processes map."""
-    try:
-        with open(f"/proc/{pid}/smaps_rollup") as handle:
-            for line in handle:
-                if line.startswith("Pss:"):
-                    return int(line.split()[1])
-    except OSError:
-        pass
-    return 0
+    return proc_kb(pid, "smaps_rollup", "Pss:")
 
 
 class Sampler(threading.Thread):
