@@ -6,11 +6,15 @@
 struct NoteLinker {
     func link(blocks: inout [Block], notes: inout [Note], diagnostics: inout [Diagnostic]) {
         var cited = Set<String>()
+        // Notes of each kind by label, in document order: a lookup per marker instead of a pass
+        // over every note (quadratic in a long report's note count).
+        let footnotes = Dictionary(grouping: notes.indices.filter { notes[$0].kind == .footnote }, by: { notes[$0].label })
+        let endnotes = Dictionary(grouping: notes.indices.filter { notes[$0].kind == .endnote }, by: { notes[$0].label })
         for b in blocks.indices {
             let page = blocks[b].provenance
             for r in blocks[b].references.indices {
                 let label = blocks[b].references[r].label
-                guard let note = find(label, near: page, in: notes, cited: cited) else {
+                guard let note = find(footnotes[label] ?? [], endnotes[label] ?? [], near: page, in: notes, cited: cited) else {
                     diagnostics.append(Diagnostic(code: "marker_without_note",
                                                   message: "note marker \(label) in \(blocks[b].id) has no note",
                                                   part: page[0].part, page: page[0].page))
@@ -28,9 +32,12 @@ struct NoteLinker {
         }
     }
 
-    private func find(_ label: String, near provenance: [Provenance], in notes: [Note], cited: Set<String>) -> Int? {
+    /// The note a marker cites, from the footnotes and endnotes bearing its label (indices into
+    /// `notes`, in document order): an uncited footnote on the marker's page, then any footnote
+    /// there, then an uncited one a page away, then the first uncited endnote, then any endnote.
+    private func find(_ footnotes: [Int], _ endnotes: [Int], near provenance: [Provenance], in notes: [Note],
+                      cited: Set<String>) -> Int? {
         let pages = Set(provenance.map { PageKey(part: $0.part, page: $0.page) })
-        let footnotes = notes.indices.filter { notes[$0].kind == .footnote && notes[$0].label == label }
         if let same = footnotes.first(where: { i in pages.contains(PageKey(notes[i].provenance[0])) && !cited.contains(notes[i].id) })
             ?? footnotes.first(where: { pages.contains(PageKey(notes[$0].provenance[0])) }) {
             return same
@@ -41,7 +48,6 @@ struct NoteLinker {
         }) {
             return near
         }
-        let endnotes = notes.indices.filter { notes[$0].kind == .endnote && notes[$0].label == label }
         return endnotes.first { !cited.contains(notes[$0].id) } ?? endnotes.first
     }
 
