@@ -249,7 +249,8 @@ def main():
     if python:
         verdict("pdf2struct -j 2 pages/s ÷ pymupdf4llm", j2 / (pages / median("pymupdf4llm", "wall")), 20, "×")
     else:
-        print("  pdf2struct ÷ pymupdf4llm: not measured (pymupdf4llm did not install)")
+        reason = "--no-pymupdf" if args.no_pymupdf else "pymupdf4llm did not install"
+        print(f"  pdf2struct ÷ pymupdf4llm: not measured ({reason})")
 
     if args.files:
         folder = many_files(args.work, args.files)
