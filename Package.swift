@@ -28,7 +28,13 @@ let package = Package(
             dependencies: [
                 "PDF2Struct",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            // gperftools' tcmalloc instead of glibc's malloc: poppler allocates and frees millions
+            // of small objects per document, and glibc's malloc/free were 11% of all instructions
+            // on a 522-page report; with tcmalloc a conversion takes about 12% less CPU, for
+            // about 13 MB more per worker. (Debian: libgoogle-perftools-dev to build,
+            // libtcmalloc-minimal4 to run.)
+            linkerSettings: [.linkedLibrary("tcmalloc_minimal", .when(platforms: [.linux]))]
         ),
         .testTarget(name: "PDF2StructTests", dependencies: ["PDF2Struct", "PopplerText", "pdf2struct"]),
     ]

@@ -7,7 +7,7 @@ set -euo pipefail
 # libcairo2-dev: inspect renders pages with cairo; fonts-dejavu-core: its tag labels;
 # chromium: the test that opens inspect's index.html headless.
 # qpdf: the fault tests encrypt PDFs with it; util-linux: their setpriv and unshare.
-debian=(pkg-config libpoppler-glib-dev libglib2.0-dev libcairo2-dev fonts-dejavu-core poppler-utils pandoc chromium qpdf util-linux)
+debian=(pkg-config libpoppler-glib-dev libglib2.0-dev libcairo2-dev libgoogle-perftools-dev fonts-dejavu-core poppler-utils pandoc chromium qpdf util-linux)
 missing=()
 for package in "${debian[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
