@@ -58,6 +58,19 @@ struct TextTests {
     }
 }
 
+@Suite("Vocabulary on several threads")
+struct ConcurrentVocabularyTests {
+    @Test("The vocabulary counted on three threads equals the one-thread count, for a long document")
+    func sameCountsOnThreads() throws {
+        let document = try TestSupport.convert("part2")
+        let texts = Array(repeating: document.blocks.map(\.text) + document.notes.map(\.text), count: 12).flatMap { $0 }
+            + ["Kelvin: 5 \u{212A} and 5 K", "co-operate co\u{2010}operate"]
+        #expect(texts.count >= 3 * Dehyphenator.minimumTextsPerThread)
+        let single = Dehyphenator.vocabulary(of: texts)
+        #expect(Dehyphenator.vocabulary(of: texts, threads: 3) == single)
+    }
+}
+
 @Suite("Dehyphenation edge cases")
 struct DehyphenationEdgeCaseTests {
     @Test("A compound prefix followed by a mere word ending is a broken word")

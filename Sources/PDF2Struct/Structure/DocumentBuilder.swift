@@ -45,7 +45,7 @@ public struct DocumentBuilder: Sendable {
             }
         }
         let bodySize = BodyStyle(lines: allBodyLines).size
-        let composer = TextComposer(dehyphenator: Dehyphenator(vocabulary: Dehyphenator.vocabulary(of: allBodyLines.map(\.bodyText))))
+        let composer = TextComposer(dehyphenator: Dehyphenator(vocabulary: Dehyphenator.vocabulary(of: allBodyLines.map(\.bodyText), threads: threads)))
 
         // Footnotes at page bottoms.
         let footnoteDetector = FootnoteRegionDetector(thresholds: thresholds)

@@ -82,6 +82,25 @@ public struct Dehyphenator: Sendable {
     private static let punctuationButHyphen = CharacterSet.punctuationCharacters.subtracting(CharacterSet(charactersIn: "-"))
     private static let trimmedPunctuation = ScalarTest { punctuationButHyphen.contains($0) }
 
+    /// The same counts, the texts cut into `threads` stretches counted side by side and then
+    /// summed (the dictionary is only ever looked up, so which of two canonically equivalent
+    /// spellings keys a word does not matter).
+    public static func vocabulary(of texts: [String], threads: Int) -> [String: Int] {
+        let stretches = max(1, min(threads, texts.count / minimumTextsPerThread))
+        guard stretches > 1 else { return vocabulary(of: texts) }
+        let size = (texts.count + stretches - 1) / stretches
+        let parts = stride(from: 0, to: texts.count, by: size).map { Array(texts[$0..<min($0 + size, texts.count)]) }
+            .concurrentMap(threads: stretches) { vocabulary(of: $0) }
+        var counts = parts[0]
+        for part in parts.dropFirst() {
+            for (word, count) in part { counts[word, default: 0] += count }
+        }
+        return counts
+    }
+
+    /// Below this many texts per thread, counting stays on one thread.
+    static let minimumTextsPerThread = 500
+
     public static func vocabulary(of texts: [String]) -> [String: Int] {
         var counts: [String: Int] = [:]
         var shortWords = ShortWordCounts()
