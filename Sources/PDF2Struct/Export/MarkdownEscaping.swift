@@ -131,9 +131,9 @@ enum MarkdownEscaping {
         if lineStartMarkupBytes.contains(first) {
             return bytes.count == 1 || bytes[1] < ASCIISet.limit ? .markup : .undecided
         }
-        guard isDigit(first) else { return .plain }
+        guard first.isASCIIDigit else { return .plain }
         var end = 1
-        while end < bytes.count && isDigit(bytes[end]) { end += 1 }
+        while end < bytes.count && bytes[end].isASCIIDigit { end += 1 }
         guard end <= maximumListNumberDigits, end < bytes.count,
               bytes[end] == UInt8(ascii: ".") || bytes[end] == UInt8(ascii: ")") else { return .plain }
         end += 1
@@ -147,7 +147,6 @@ enum MarkdownEscaping {
         }
     }
 
-    private static func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
 
     /// The defining rule, on `Character`s and a regular expression.
     private static func escapeLineStartByExpression(_ text: String) -> String {

@@ -21,7 +21,7 @@ struct FontNamePatterns {
         contains("bold") || contains("black") || contains("heavy") || contains("demi")
             || containsSeparated("bd")
             || startsWith("cmbx") || startsWith("sfbx") || startsWith("lmbx")
-            || (startsWith("cmb") && bytes.count > 3 && Self.isDigit(bytes[3]))
+            || (startsWith("cmb") && bytes.count > 3 && bytes[3].isASCIIDigit)
             || startsWith("sfb") || startsWith("ptmb") || startsWith("phvb") || startsWith("pplb")
             || contains("extrab") || contains("ultrab")
     }
@@ -60,10 +60,9 @@ struct FontNamePatterns {
         return false
     }
 
-    private static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
 
     /// A regular expression's `\w` within ASCII: letters, digits and the underscore.
     private static func isWordByte(_ byte: UInt8) -> Bool {
-        isDigit(byte) || (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || byte == 0x5F
+        byte.isASCIIDigit || (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || byte == 0x5F
     }
 }

@@ -22,7 +22,7 @@ public struct TextRun: Equatable, Sendable {
 
     public init(text: String, fontName: String = "", fontSize: Double, isBold: Bool = false, isItalic: Bool = false,
                 bbox: PageRect, baseline: Double? = nil, spaceBefore: Bool) {
-        let count = text.utf8.allSatisfy { $0 < 0x80 } && !text.utf8.contains(0x0D) ? text.utf8.count : text.count
+        let count = text.isAllASCII && !text.utf8.contains(0x0D) ? text.utf8.count : text.count
         self.init(text: text, fontName: fontName, fontSize: fontSize, isBold: isBold, isItalic: isItalic, bbox: bbox,
                   baseline: baseline, characterCount: count, spaceBefore: spaceBefore)
     }

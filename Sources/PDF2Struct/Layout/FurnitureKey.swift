@@ -41,7 +41,7 @@ enum FurnitureKey {
         while let first = core.first, isPunctuation(first) { core.removeFirst() }
         while let last = core.last, isPunctuation(last) { core.removeLast() }
         guard !core.isEmpty else { return false }
-        if core.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) { return true }
+        if core.allSatisfy(\.isASCIIDigit) { return true }
         return core.count <= 6 && core.allSatisfy { "ivxlcdm".utf8.contains($0) }
     }
 

@@ -48,7 +48,7 @@ public enum ListItemMarker {
     private static func enumeratorEnds(_ bytes: UnsafeBufferPointer<UInt8>) -> [Int] {
         func byte(_ i: Int) -> UInt8 { i < bytes.count ? bytes[i] : 0 }
         func closes(_ i: Int) -> Bool { byte(i) == UInt8(ascii: ".") || byte(i) == UInt8(ascii: ")") }
-        func isDigit(_ i: Int) -> Bool { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte(i)) }
+        func isDigit(_ i: Int) -> Bool { byte(i).isASCIIDigit }
         func isRoman(_ i: Int) -> Bool { [UInt8(ascii: "i"), UInt8(ascii: "v"), UInt8(ascii: "x")].contains(byte(i)) }
         let start = byte(0) == UInt8(ascii: "(") ? 1 : 0
         var ends: [Int] = []

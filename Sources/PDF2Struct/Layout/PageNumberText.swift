@@ -49,7 +49,6 @@ enum PageNumberText {
     static func matchesLowered(_ bytes: [UInt8]) -> Bool {
         let count = bytes.count
         func isSeparator(_ b: UInt8) -> Bool { b == 0x20 || b == 0x2D || b == 0x7C }
-        func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
         func isRoman(_ b: UInt8) -> Bool {
             b == 0x69 || b == 0x76 || b == 0x78 || b == 0x6C || b == 0x63 || b == 0x64 || b == 0x6D
         }
@@ -68,8 +67,8 @@ enum PageNumberText {
         }
         guard position < count else { return false }
         let numberEnd: Int
-        if isDigit(bytes[position]) {
-            numberEnd = run(from: position, isDigit)
+        if bytes[position].isASCIIDigit {
+            numberEnd = run(from: position, \.isASCIIDigit)
             guard numberEnd - position <= 4 else { return false }
         } else if isRoman(bytes[position]) {
             numberEnd = run(from: position, isRoman)
@@ -88,7 +87,7 @@ enum PageNumberText {
             return false
         }
         suffix = run(from: suffix) { $0 == 0x20 }
-        let totalEnd = run(from: suffix, isDigit)
+        let totalEnd = run(from: suffix, \.isASCIIDigit)
         guard totalEnd > suffix, totalEnd - suffix <= 4 else { return false }
         return onlySeparators(from: totalEnd)
     }

@@ -76,3 +76,8 @@ extension String {
         } ?? utf8.allSatisfy { $0 < 0x80 }
     }
 }
+
+extension UInt8 {
+    /// True for the UTF-8 (ASCII) bytes of `0` to `9`: the digit test of the byte-level paths.
+    var isASCIIDigit: Bool { self &- UInt8(ascii: "0") < 10 }
+}
