@@ -49,7 +49,16 @@ public struct Pipeline: Sendable {
                 for pageIndex in 0..<document.pageCount { pages.append(try extract(document, pageIndex, part: index + 1)) }
             }
         }
-        return try DocumentBuilder(configuration: configuration, threads: threads).build(pages: pages, sources: sources)
+        let document = try DocumentBuilder(configuration: configuration, threads: threads).build(pages: pages, sources: sources)
+        if threads > 1 { Self.releaseInBackground(consume pages) }
+        return document
+    }
+
+    /// Frees the extracted pages (hundreds of thousands of small values on a long report) on
+    /// another thread, so the export that follows need not wait for it.
+    private static func releaseInBackground(_ pages: consuming [PageLines]) {
+        let box = ReleaseBox(pages)
+        DispatchQueue.global().async { box.release() }
     }
 
     /// Below this many pages per thread, extraction stays on one thread.
@@ -85,4 +94,11 @@ public struct Pipeline: Sendable {
         if let error = failure.withLock({ $0 }) { throw error }
         return results.withLock { $0.map { $0! } }
     }
+}
+
+/// Holds a value until `release()` is called, so that the thread calling it frees the value.
+private final class ReleaseBox<Value>: @unchecked Sendable {
+    private var value: Value?
+    init(_ value: consuming Value) { self.value = value }
+    func release() { value = nil }
 }

@@ -114,6 +114,28 @@ struct StructureTests {
         #expect(found.map(\.sectionPath) == [["5. Recommendations"]])
     }
 
+    @Test("Recommendations matched on several threads are the ones found on one, in document order")
+    func recommendationsOnThreads() throws {
+        let box = [Provenance(part: 1, page: 3, bbox: PageRect(x0: 0, y0: 0, x1: 1, y1: 1))]
+        let blocks = [
+            Block(id: "b1", type: .paragraph, text: "We recommend that the agency fund the levee.", provenance: box),
+            Block(id: "b2", type: .heading, text: "Recommendations", level: 1, provenance: box),
+            Block(id: "b3", type: .listItem, text: "Publish outage data.", listMarker: .bullet, provenance: box),
+            Block(id: "b4", type: .paragraph, text: "Train staff. The board urged that drills be held. They were.", provenance: box),
+            Block(id: "b5", type: .paragraph, text: "Hire inspectors now, then report on them.", provenance: box),
+            Block(id: "b6", type: .heading, text: "Background", level: 1, provenance: box),
+            Block(id: "b7", type: .listItem, text: "A plain item.", listMarker: .bullet, provenance: box),
+        ]
+        let boldLeadIn = [false, false, false, false, true, false, false]
+        let finder = try RecommendationFinder(rules: RecommendationRules())
+        let expected = ["b1 opening", "b3 section", "b4 sentence", "b5 section"]
+        for threads in [1, 3] {
+            let found = finder.find(in: blocks, boldLeadIn: boldLeadIn, threads: threads)
+            #expect(found.map { "\($0.blockID) \($0.rule)" } == expected, "threads: \(threads)")
+            #expect(found.map(\.id) == ["r1", "r2", "r3", "r4"])
+        }
+    }
+
     @Test("User rules from a configuration add recommendation patterns without code changes")
     func configurableRules() throws {
         var rules = RecommendationRules()

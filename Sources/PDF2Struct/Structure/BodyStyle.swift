@@ -8,7 +8,7 @@ public struct BodyStyle: Equatable, Sendable {
     }
 
     /// Measures the body size over all lines (characters weighted; ties go to the larger size).
-    public init(lines: [Line]) {
+    public init(lines: some Sequence<Line>) {
         var weight: [Double: Int] = [:]
         for line in lines { weight[line.mainSize, default: 0] += line.characterCount }
         size = weight.max { a, b in a.value != b.value ? a.value < b.value : a.key < b.key }?.key ?? 10

@@ -21,7 +21,8 @@ public struct DocumentBuilder: Sendable {
     public func build(pages: [PageLines], sources: [SourceFile]) throws -> Document {
         var diagnostics: [Diagnostic] = []
         let findings = RunningHeaderDetector(thresholds: thresholds, threads: threads).detect(pages)
-        let furnitureLines = Set(findings.map { PageLineKey(page: $0.pageIndex, line: $0.lineIndex) })
+        var furnitureLines = [Set<Int>](repeating: [], count: pages.count)
+        for finding in findings { furnitureLines[finding.pageIndex].insert(finding.lineIndex) }
         let furniture = findings.sorted { ($0.pageIndex, $0.lineIndex) < ($1.pageIndex, $1.lineIndex) }.map { f in
             let page = pages[f.pageIndex]
             let line = page.lines[f.lineIndex]
@@ -31,12 +32,12 @@ public struct DocumentBuilder: Sendable {
 
         // Body lines per page, then blocks.
         let blockBuilder = BlockBuilder(thresholds: thresholds)
-        let bodyLines: [[Line]] = pages.enumerated().map { p, page in
-            page.lines.enumerated().filter { !furnitureLines.contains(PageLineKey(page: p, line: $0.offset)) }.map(\.element)
+        let bodyPages: [(lines: [Line], blocks: [TextBlock])] = Array(zip(pages, furnitureLines)).concurrentMap(threads: threads) { page, furniture in
+            let lines = furniture.isEmpty ? page.lines : page.lines.enumerated().filter { !furniture.contains($0.offset) }.map(\.element)
+            return (lines, blockBuilder.build(lines, part: page.part, page: page.page))
         }
-        let allBodyLines = bodyLines.flatMap { $0 }
-        let pageBlocks: [[TextBlock]] = zip(bodyLines, pages).map { ($0, $1.part, $1.page) }
-            .concurrentMap(threads: threads) { blockBuilder.build($0.0, part: $0.1, page: $0.2) }
+        let allBodyLines = bodyPages.lazy.flatMap(\.lines)
+        let pageBlocks = bodyPages.map(\.blocks)
         for page in pages {
             if page.unmappedCharacters > 0 {
                 diagnostics.append(Diagnostic(code: "unmapped_characters",
@@ -45,7 +46,7 @@ public struct DocumentBuilder: Sendable {
             }
         }
         let bodySize = BodyStyle(lines: allBodyLines).size
-        let composer = TextComposer(dehyphenator: Dehyphenator(vocabulary: Dehyphenator.vocabulary(of: allBodyLines.map(\.bodyText), threads: threads)))
+        let composer = TextComposer(dehyphenator: Dehyphenator(vocabulary: Dehyphenator.vocabulary(of: Array(allBodyLines.map(\.bodyText)), threads: threads)))
 
         // Footnotes at page bottoms.
         let footnoteDetector = FootnoteRegionDetector(thresholds: thresholds)
@@ -75,14 +76,15 @@ public struct DocumentBuilder: Sendable {
         // Compose text, build blocks and notes.
         var blocks: [Block] = []
         var boldLeadIn: [Bool] = []
-        let composedUnits = units.concurrentMap(threads: threads) { composer.compose($0.lines) }
-        for (unit, composedUnit) in zip(units, composedUnits) {
-            var composed = composedUnit
+        // Each unit's text (list marker dropped) and whether it opens with a bold lead-in.
+        let composedUnits = units.concurrentMap(threads: threads) { unit in
+            let composed = composer.compose(unit.lines)
+            if case .listItem = unit.role { return (Self.dropListMarker(composed), Self.opensWithBoldLeadIn(unit.lines)) }
+            return (composed, Self.opensWithBoldLeadIn(unit.lines))
+        }
+        for (unit, (composed, opensWithBoldLeadIn)) in zip(units, composedUnits) {
             var marker: ListMarker? = nil
-            if case .listItem(let m) = unit.role {
-                marker = m
-                composed = Self.dropListMarker(composed)
-            }
+            if case .listItem(let m) = unit.role { marker = m }
             let type: BlockType
             switch unit.role {
             case .title: type = .title
@@ -96,7 +98,7 @@ public struct DocumentBuilder: Sendable {
                                 listMarker: marker, references: composed.references,
                                 provenance: unit.pieces.map(\.provenance), isBold: unit.pieces.allSatisfy(\.isBold),
                                 fontSize: unit.first.mainSize))
-            boldLeadIn.append(Self.opensWithBoldLeadIn(unit.lines))
+            boldLeadIn.append(opensWithBoldLeadIn)
         }
         var notes: [Note] = Array(noteEntries.enumerated()).concurrentMap(threads: threads) { index, entry in
             var composed = composer.compose(entry.pieces.flatMap(\.lines))
@@ -106,7 +108,7 @@ public struct DocumentBuilder: Sendable {
         }
         BracketedMarkers.apply(to: &blocks, notes: notes)
         NoteLinker().link(blocks: &blocks, notes: &notes, diagnostics: &diagnostics)
-        let recommendations = try RecommendationFinder(rules: configuration.recommendations).find(in: blocks, boldLeadIn: boldLeadIn)
+        let recommendations = try RecommendationFinder(rules: configuration.recommendations).find(in: blocks, boldLeadIn: boldLeadIn, threads: threads)
         let needsOCR = pages.allSatisfy { $0.lines.isEmpty }
         if needsOCR {
             diagnostics.append(Diagnostic(code: "no_text_layer", message: "no page has a text layer; the PDF needs OCR"))
@@ -115,33 +117,32 @@ public struct DocumentBuilder: Sendable {
                         furniture: furniture, diagnostics: diagnostics, needsOCR: needsOCR)
     }
 
-    private struct PageLineKey: Hashable {
-        var page: Int
-        var line: Int
-    }
-
     /// Roles for blocks: the title (see `TitleDetector`), headings, list items, paragraphs.
+    /// What each block is on its own is judged on the job's threads; a page-number column
+    /// after contents entries, which depends on the block before, is judged in order.
     private func classify(_ blocks: [TextBlock], bodySize: Double, firstPage: PageLines?, metadataTitle: String?) -> [Unit] {
         let headingClassifier = HeadingClassifier(thresholds: thresholds)
         let titleIndex = firstPage.flatMap {
             TitleDetector(thresholds: thresholds).find(in: blocks, firstPage: $0, bodySize: bodySize, metadataTitle: metadataTitle)
         }
+        let ownRoles: [Unit.Role] = blocks.concurrentMap(threads: threads) { block in
+            if ContentsEntry.isContents(block) { return .contentsEntry }
+            if headingClassifier.isHeading(block, bodySize: bodySize) { return .heading }
+            if let (marker, _) = ListItemMarker.split(block.lines[0].bodyText) { return .listItem(marker) }
+            return .paragraph
+        }
         var units: [Unit] = []
         for (i, block) in blocks.enumerated() {
             if i == titleIndex {
                 units.append(Unit(role: .title, pieces: [block]))
-            } else if ContentsEntry.isContents(block)
+            } else if ownRoles[i] == .contentsEntry
                         || (units.last?.role == .contentsEntry && block.page == units.last?.first.page
                             && ContentsEntry.isPageNumberColumn(block.plainText)) {
                 for line in block.lines {
                     units.append(Unit(role: .contentsEntry, pieces: [TextBlock(lines: [line], part: block.part, page: block.page)]))
                 }
-            } else if headingClassifier.isHeading(block, bodySize: bodySize) {
-                units.append(Unit(role: .heading, pieces: [block]))
-            } else if let (marker, _) = ListItemMarker.split(block.lines[0].bodyText) {
-                units.append(Unit(role: .listItem(marker), pieces: [block]))
             } else {
-                units.append(Unit(role: .paragraph, pieces: [block]))
+                units.append(Unit(role: ownRoles[i], pieces: [block]))
             }
         }
         return units
@@ -235,7 +236,7 @@ public struct DocumentBuilder: Sendable {
     /// following on from the one before, and most labels are cited by raised markers, the run
     /// of such blocks at the end of the document is taken as endnotes.
     /// The labels of all raised note markers in `lines`.
-    static func markerLabels(in lines: [Line]) -> Set<String> {
+    static func markerLabels(in lines: some Sequence<Line>) -> Set<String> {
         var labels = Set<String>()
         for line in lines where !line.raised.isEmpty {
             for index in line.raised.sorted() {

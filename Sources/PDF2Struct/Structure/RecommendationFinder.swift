@@ -5,7 +5,7 @@ import Foundation
 /// a paragraph with a bold lead-in, under a heading that names recommendations (`section`); a
 /// sentence of running prose saying a report recommended something (`sentence`). One
 /// recommendation per item; each carries the headings above it.
-struct RecommendationFinder {
+struct RecommendationFinder: Sendable {
     var rules: RecommendationRules
     private let sectionPatterns: [ScreenedRegex]
     private let openingPatterns: [ScreenedRegex]
@@ -26,37 +26,63 @@ struct RecommendationFinder {
         sentencePatternIsLocal = rules.sentences.map(LocalPattern.isLocal)
     }
 
+    /// What the rules say of one block on its own, before the headings above it are known.
+    private enum BlockMatch: Sendable {
+        /// A heading, and whether it names a recommendations section.
+        case heading(namesSection: Bool)
+        /// A paragraph or list item opening with a recommendation phrase.
+        case opening
+        /// A paragraph or list item, with its sentences that match a sentence rule.
+        case prose(sentences: [String])
+        /// Any other block.
+        case other
+    }
+
     /// `boldLeadIn[i]` tells whether block i opens with bold words and goes on in regular type.
-    func find(in blocks: [Block], boldLeadIn: [Bool]) -> [Recommendation] {
+    /// The patterns are matched block by block on up to `threads` threads; the result is the
+    /// same for any `threads`.
+    func find(in blocks: [Block], boldLeadIn: [Bool], threads: Int = 1) -> [Recommendation] {
+        let matches = blocks.concurrentMap(threads: threads) { block in match(block) }
         var found: [Recommendation] = []
         var path: [(level: Int, text: String, namesSection: Bool)] = []
         for (index, block) in blocks.enumerated() {
-            if block.type == .heading {
+            if case .heading(let namesSection) = matches[index] {
                 let level = block.level ?? 1
                 path.removeAll { $0.level >= level }
-                path.append((level, block.text, matches(sectionPatterns, block.text)))
+                path.append((level, block.text, namesSection))
                 continue
             }
-            guard block.type == .paragraph || block.type == .listItem else { continue }
             let sectionPath = path.map(\.text)
             func add(_ text: String, _ rule: String) {
                 found.append(Recommendation(id: "r\(found.count + 1)", text: text, sectionPath: sectionPath,
                                             blockID: block.id, provenance: block.provenance[0], rule: rule))
             }
             let inSection = path.last?.namesSection ?? false
-            if matches(openingPatterns, block.text) {
+            switch matches[index] {
+            case .opening:
                 add(block.text, "opening")
-            } else if inSection && (block.type == .listItem || boldLeadIn[index]) {
-                add(block.text, "section")
-            } else {
-                let patterns = sentencePatternsWorthSplitting(block.text)
-                guard !patterns.isEmpty else { continue }
-                for sentence in Self.sentences(of: block.text) where matches(patterns, sentence) {
-                    add(sentence, "sentence")
+            case .prose(let sentences):
+                if inSection && (block.type == .listItem || boldLeadIn[index]) {
+                    add(block.text, "section")
+                } else {
+                    for sentence in sentences { add(sentence, "sentence") }
                 }
+            case .heading, .other:
+                continue
             }
         }
         return found
+    }
+
+    /// The rules applied to one block alone. The sentences of a paragraph are split and matched
+    /// only when some sentence pattern may match it.
+    private func match(_ block: Block) -> BlockMatch {
+        if block.type == .heading { return .heading(namesSection: matches(sectionPatterns, block.text)) }
+        guard block.type == .paragraph || block.type == .listItem else { return .other }
+        if matches(openingPatterns, block.text) { return .opening }
+        let patterns = sentencePatternsWorthSplitting(block.text)
+        guard !patterns.isEmpty else { return .prose(sentences: []) }
+        return .prose(sentences: Self.sentences(of: block.text).filter { matches(patterns, $0) })
     }
 
     /// The sentence patterns that may match a sentence of `text`: all but the local ones that

@@ -1,7 +1,7 @@
 /// A block of the body while the structure stage works on it: its role, its printed pieces
 /// (more than one once a paragraph cut by a break is joined) and, for headings, its level.
 struct Unit {
-    enum Role: Equatable {
+    enum Role: Equatable, Sendable {
         case title
         case heading
         case paragraph
