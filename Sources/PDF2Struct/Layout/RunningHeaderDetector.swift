@@ -89,27 +89,28 @@ public struct RunningHeaderDetector: Sendable {
         }
         guard !slots.isEmpty else { return [] }
         let smallest = slots.map(\.size).max() ?? 0
-        let words = Set(known.flatMap { f in Self.words(pages[f.pageIndex].lines[f.lineIndex].text) })
-        var found: [Finding] = []
-        for c in candidates where !knownKeys.contains(PageLineKey(page: c.page, line: c.line)) {
+        let words = Set(known.concurrentMap(threads: threads) { f in Self.words(pages[f.pageIndex].lines[f.lineIndex].text) }.joined())
+        // Each remaining candidate is judged on its own, on the job's threads.
+        let remaining = candidates.filter { !knownKeys.contains(PageLineKey(page: $0.page, line: $0.line)) }
+            .map { (page: $0.page, line: $0.line, top: $0.top) }
+        return remaining.concurrentMap(threads: threads) { c -> Finding? in
             let line = pages[c.page].lines[c.line]
             if let slot = slots.first(where: { slot in
                 abs(slot.top - line.bbox.y0) < 1.5 && abs(slot.bottom - line.bbox.y1) < 1.5 && abs(slot.size - line.mainSize) < 0.5
                     && (slot.kind == .runningHeader) == c.top
             }) {
-                found.append(Finding(pageIndex: c.page, lineIndex: c.line, kind: slot.kind))
-                continue
+                return Finding(pageIndex: c.page, lineIndex: c.line, kind: slot.kind)
             }
             let shared = Set(Self.words(line.text)).intersection(words).count
             if shared >= 2, line.mainSize <= smallest + 0.5, isOutermost(c.line, in: pages[c.page], top: c.top) {
-                found.append(Finding(pageIndex: c.page, lineIndex: c.line, kind: c.top ? .runningHeader : .runningFooter))
+                return Finding(pageIndex: c.page, lineIndex: c.line, kind: c.top ? .runningHeader : .runningFooter)
             }
-        }
-        return found
+            return nil
+        }.compactMap { $0 }
     }
 
     /// Where a known running header or footer stands: its top and bottom, size and kind.
-    private struct Slot: Hashable {
+    private struct Slot: Hashable, Sendable {
         var top: Double
         var bottom: Double
         var size: Double

@@ -76,15 +76,16 @@ public struct DocumentBuilder: Sendable {
         // Compose text, build blocks and notes.
         var blocks: [Block] = []
         var boldLeadIn: [Bool] = []
-        // Each unit's text (list marker dropped) and whether it opens with a bold lead-in.
-        let composedUnits = units.concurrentMap(threads: threads) { unit in
-            let composed = composer.compose(unit.lines)
-            if case .listItem = unit.role { return (Self.dropListMarker(composed), Self.opensWithBoldLeadIn(unit.lines)) }
-            return (composed, Self.opensWithBoldLeadIn(unit.lines))
-        }
-        for (unit, (composed, opensWithBoldLeadIn)) in zip(units, composedUnits) {
+        // Each unit's block (numbered below, once empty ones are left out) and whether it opens
+        // with a bold lead-in, unit by unit on the job's threads.
+        let unitBlocks = units.concurrentMap(threads: threads) { unit -> (block: Block, boldLeadIn: Bool)? in
+            var composed = composer.compose(unit.lines)
             var marker: ListMarker? = nil
-            if case .listItem(let m) = unit.role { marker = m }
+            if case .listItem(let m) = unit.role {
+                marker = m
+                composed = Self.dropListMarker(composed)
+            }
+            guard !composed.text.isEmpty else { return nil }
             let type: BlockType
             switch unit.role {
             case .title: type = .title
@@ -93,11 +94,16 @@ public struct DocumentBuilder: Sendable {
             case .listItem: type = .listItem
             case .contentsEntry: type = .contentsEntry
             }
-            guard !composed.text.isEmpty else { continue }
-            blocks.append(Block(id: "b\(blocks.count + 1)", type: type, text: composed.text, level: unit.level,
-                                listMarker: marker, references: composed.references,
-                                provenance: unit.pieces.map(\.provenance), isBold: unit.pieces.allSatisfy(\.isBold),
-                                fontSize: unit.first.mainSize))
+            let block = Block(id: "", type: type, text: composed.text, level: unit.level,
+                              listMarker: marker, references: composed.references,
+                              provenance: unit.pieces.map(\.provenance), isBold: unit.pieces.allSatisfy(\.isBold),
+                              fontSize: unit.first.mainSize)
+            return (block, Self.opensWithBoldLeadIn(unit.lines))
+        }
+        for case let (block, opensWithBoldLeadIn)? in unitBlocks {
+            var numbered = block
+            numbered.id = "b\(blocks.count + 1)"
+            blocks.append(numbered)
             boldLeadIn.append(opensWithBoldLeadIn)
         }
         var notes: [Note] = Array(noteEntries.enumerated()).concurrentMap(threads: threads) { index, entry in
@@ -193,12 +199,15 @@ public struct DocumentBuilder: Sendable {
     /// at 1) is a group inside the section: it stays a heading one level below Notes, and its
     /// notes are numbered afresh.
     private func extractEndnotes(_ units: [Unit]) -> ([Unit], [NoteEntry]) {
-        var body: [Unit] = []
-        var notes: [NoteEntry] = []
+        // The body in order, with a placeholder where each group of note blocks stood; the
+        // groups are split into notes on the job's threads, then put in their places.
+        enum Item { case unit(Unit), group(Int) }
+        var items: [Item] = []
+        var groups: [[TextBlock]] = []
         var index = 0
         while index < units.count {
             let unit = units[index]
-            body.append(unit)
+            items.append(.unit(unit))
             index += 1
             guard unit.role == .heading else { continue }
             let text = HeadingLevelResolver.normalize(unit.plainText)
@@ -206,9 +215,8 @@ public struct DocumentBuilder: Sendable {
             let level = unit.level ?? 1
             var group: [TextBlock] = []
             func closeGroup() {
-                let split = NoteSplitter.split(group, kind: .endnote, previousLabel: nil)
-                for piece in split.leading { body.append(Unit(role: .paragraph, pieces: [piece])) }
-                notes += split.notes
+                items.append(.group(groups.count))
+                groups.append(group)
                 group = []
             }
             while index < units.count {
@@ -220,13 +228,26 @@ public struct DocumentBuilder: Sendable {
                     closeGroup()
                     var groupHeading = next
                     groupHeading.level = max(next.level ?? 1, level + 1)
-                    body.append(groupHeading)
+                    items.append(.unit(groupHeading))
                 } else {
                     group += next.pieces
                 }
                 index += 1
             }
             closeGroup()
+        }
+        guard !groups.isEmpty else { return (units, []) }
+        let splits = groups.concurrentMap(threads: threads) { NoteSplitter.split($0, kind: .endnote, previousLabel: nil) }
+        var body: [Unit] = []
+        var notes: [NoteEntry] = []
+        for item in items {
+            switch item {
+            case .unit(let unit):
+                body.append(unit)
+            case .group(let number):
+                for piece in splits[number].leading { body.append(Unit(role: .paragraph, pieces: [piece])) }
+                notes += splits[number].notes
+            }
         }
         return (body, notes)
     }

@@ -1,6 +1,6 @@
 /// A note as found on the page, before its text is composed: label, kind and printed lines
 /// (possibly from several pages, when a footnote runs over).
-struct NoteEntry {
+struct NoteEntry: Sendable {
     var label: String
     var kind: NoteKind
     var pieces: [TextBlock]
