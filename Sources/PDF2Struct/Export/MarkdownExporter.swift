@@ -16,7 +16,9 @@ public struct MarkdownExporter: Sendable {
         let labels = footnoteLabels(document.notes)
         let wholeBlockRecommendations = Dictionary(
             document.recommendations.filter { $0.rule != "sentence" }.map { ($0.blockID, $0) }, uniquingKeysWith: { a, _ in a })
-        var out = Lines(capacity: document.blocks.reduce(0) { $0 + $1.text.utf8.count } * 5 / 4)
+        // Room for the texts, their marks and note labels, so the buffer is seldom copied.
+        let texts = document.blocks.reduce(0) { $0 + $1.text.utf8.count } + document.notes.reduce(0) { $0 + $1.text.utf8.count }
+        var out = Lines(capacity: texts + texts / 8 + 16 * (document.blocks.count + document.notes.count))
         var previousWasListItem = false
         for block in document.blocks where Self.shows(block) {
             let text = inlineText(block, labels: labels)
