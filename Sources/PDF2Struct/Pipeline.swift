@@ -17,6 +17,17 @@ public struct Pipeline: Sendable {
         public var fileName: String
         public var data: Data
         public var password: String?
+        /// The SHA-256 of `data` in hex, worked out on first use and kept, so a caller that
+        /// needs it too (an up-to-date check) and the conversion hash the bytes once.
+        public var sha256: String {
+            mutating get {
+                if let known = knownSHA256 { return known }
+                let hex = SHA256.hex(of: data)
+                knownSHA256 = hex
+                return hex
+            }
+        }
+        private var knownSHA256: String?
 
         public init(fileName: String, data: Data, password: String? = nil) {
             self.fileName = fileName
@@ -38,9 +49,10 @@ public struct Pipeline: Sendable {
     public func convert(_ parts: [Input], threads: Int = 1) throws -> Document {
         var pages: [PageLines] = []
         var sources: [SourceFile] = []
-        for (index, input) in parts.enumerated() {
+        for (index, part) in parts.enumerated() {
+            var input = part
             let document = try PopplerDocument(data: input.data, password: input.password)
-            sources.append(SourceFile(fileName: input.fileName, sha256: SHA256.hex(of: input.data),
+            sources.append(SourceFile(fileName: input.fileName, sha256: input.sha256,
                                       info: document.info, outline: document.outline()))
             let workers = min(threads, document.pageCount / Self.minimumPagesPerThread)
             if workers > 1 {

@@ -33,7 +33,7 @@ struct JobRunner {
                 throw job.parts.count > 1 ? ConversionFailure(error.kind, "\(path): \(error.message)") : error
             }
         }
-        if job.skipExisting, isUpToDate(job, inputs) {
+        if job.skipExisting, isUpToDate(job, &inputs) {
             return JobOutcome(status: .skipped, outputs: job.outputPaths)
         }
         var document: Document
@@ -83,11 +83,13 @@ struct JobRunner {
         return texts.withLock { list in zip(formats, list).map { ($0, $1!) } }
     }
 
-    private func isUpToDate(_ job: WorkerJob, _ inputs: [Pipeline.Input]) -> Bool {
+    /// Whether the outputs are up to date; the inputs keep the hashes worked out here, which
+    /// the conversion then reuses.
+    private func isUpToDate(_ job: WorkerJob, _ inputs: inout [Pipeline.Input]) -> Bool {
         let check = UpToDateCheck()
         if job.formats.contains(.json) {
             return check.isUpToDate(jsonPath: job.outputPath(.json), others: job.outputPaths.filter { !$0.hasSuffix(".json") },
-                                    sha256s: inputs.map { SHA256.hex(of: $0.data) })
+                                    sha256s: inputs.indices.map { inputs[$0].sha256 })
         }
         return job.outputPaths.allSatisfy { check.isNewer(output: $0, than: job.parts) }
     }

@@ -119,4 +119,15 @@ struct BatchPlanningTests {
         #expect(!UpToDateCheck(generatorVersion: "9.9.9").isUpToDate(jsonPath: json.path, others: [], sha256s: [digest]))
         #expect(!UpToDateCheck(schemaVersion: "0.1").isUpToDate(jsonPath: json.path, others: [], sha256s: [digest]))
     }
+
+    @Test("An input hashed for the up-to-date check carries that digest into the output's source record")
+    func inputDigestIsReused() throws {
+        let data = try Data(contentsOf: URL(fileURLWithPath: TestSupport.fixture("groff-twocol")))
+        var input = Pipeline.Input(fileName: "g.pdf", data: data)
+        let digest = input.sha256
+        #expect(digest == SHA256.hex(of: data))
+        #expect(digest.count == 64)
+        let document = try Pipeline().convert([input])
+        #expect(document.sources.map(\.sha256) == [digest])
+    }
 }
