@@ -32,10 +32,11 @@ public struct DocumentBuilder: Sendable {
 
         // Body lines per page, then blocks.
         let blockBuilder = BlockBuilder(thresholds: thresholds)
-        let bodyPages: [(lines: [Line], blocks: [TextBlock])] = Array(zip(pages, furnitureLines)).concurrentMap(threads: threads) { page, furniture in
-            let lines = furniture.isEmpty ? page.lines : page.lines.enumerated().filter { !furniture.contains($0.offset) }.map(\.element)
-            return (lines, blockBuilder.build(lines, part: page.part, page: page.page))
-        }
+        let bodyPages: [(lines: [Line], blocks: [TextBlock], sizes: [Double: Int])] = Array(zip(pages, furnitureLines))
+            .concurrentMap(threads: threads) { page, furniture in
+                let lines = furniture.isEmpty ? page.lines : page.lines.enumerated().filter { !furniture.contains($0.offset) }.map(\.element)
+                return (lines, blockBuilder.build(lines, part: page.part, page: page.page), BodyStyle.weights(of: lines))
+            }
         let allBodyLines = bodyPages.lazy.flatMap(\.lines)
         let pageBlocks = bodyPages.map(\.blocks)
         for page in pages {
@@ -45,7 +46,7 @@ public struct DocumentBuilder: Sendable {
                                               part: page.part, page: page.page))
             }
         }
-        let bodySize = BodyStyle(lines: allBodyLines).size
+        let bodySize = BodyStyle(weights: bodyPages.reduce(into: [:]) { sum, page in sum.merge(page.sizes, uniquingKeysWith: +) }).size
         let composer = TextComposer(dehyphenator: Dehyphenator(vocabulary: Dehyphenator.vocabulary(of: Array(allBodyLines.map(\.bodyText)), threads: threads)))
 
         // Footnotes at page bottoms.
@@ -79,7 +80,8 @@ public struct DocumentBuilder: Sendable {
         // Each unit's block (numbered below, once empty ones are left out) and whether it opens
         // with a bold lead-in, unit by unit on the job's threads.
         let unitBlocks = units.concurrentMap(threads: threads) { unit -> (block: Block, boldLeadIn: Bool)? in
-            var composed = composer.compose(unit.lines)
+            let lines = unit.lines
+            var composed = composer.compose(lines)
             var marker: ListMarker? = nil
             if case .listItem(let m) = unit.role {
                 marker = m
@@ -98,7 +100,7 @@ public struct DocumentBuilder: Sendable {
                               listMarker: marker, references: composed.references,
                               provenance: unit.pieces.map(\.provenance), isBold: unit.pieces.allSatisfy(\.isBold),
                               fontSize: unit.first.mainSize)
-            return (block, Self.opensWithBoldLeadIn(unit.lines))
+            return (block, Self.opensWithBoldLeadIn(lines))
         }
         for case let (block, opensWithBoldLeadIn)? in unitBlocks {
             var numbered = block
