@@ -58,7 +58,8 @@ public struct Pipeline: Sendable {
             if workers > 1 {
                 pages += try extractConcurrently(input, part: index + 1, pageCount: document.pageCount, threads: workers)
             } else {
-                for pageIndex in 0..<document.pageCount { pages.append(try extract(document, pageIndex, part: index + 1)) }
+                var styles = FontStyles()
+                for pageIndex in 0..<document.pageCount { pages.append(try extract(document, pageIndex, part: index + 1, styles: &styles)) }
             }
         }
         let document = try DocumentBuilder(configuration: configuration, threads: threads).build(pages: pages, sources: sources)
@@ -77,8 +78,8 @@ public struct Pipeline: Sendable {
     static let minimumPagesPerThread = 4
 
     /// One page through extraction, line building and reading order.
-    private func extract(_ document: PopplerDocument, _ pageIndex: Int, part: Int) throws -> PageLines {
-        let text = RunExtractor(thresholds: configuration.thresholds).extract(try document.page(pageIndex), part: part)
+    private func extract(_ document: PopplerDocument, _ pageIndex: Int, part: Int, styles: inout FontStyles) throws -> PageLines {
+        let text = RunExtractor(thresholds: configuration.thresholds).extract(try document.page(pageIndex), part: part, styles: &styles)
         let lines = LineBuilder(thresholds: configuration.thresholds).build(text)
         return PageLines(part: part, page: text.page, width: text.width, height: text.height,
                          lines: ReadingOrder(thresholds: configuration.thresholds).order(lines),
@@ -93,10 +94,11 @@ public struct Pipeline: Sendable {
         DispatchQueue.concurrentPerform(iterations: threads) { _ in
             do {
                 let document = try PopplerDocument(data: input.data, password: input.password)
+                var styles = FontStyles()
                 while failure.withLock({ $0 == nil }) {
                     let pageIndex = nextPage.wrappingAdd(1, ordering: .relaxed).oldValue
                     guard pageIndex < pageCount else { break }
-                    let lines = try extract(document, pageIndex, part: part)
+                    let lines = try extract(document, pageIndex, part: part, styles: &styles)
                     results.withLock { $0[pageIndex] = lines }
                 }
             } catch {

@@ -16,6 +16,21 @@ struct ExtractionTests {
         #expect(!FontStyle(fontName: "LiberationSerif").isBold)
     }
 
+    @Test("Font styles remembered across pages are the ones read from each page's names")
+    func fontStylesCarryAcrossPages() throws {
+        let document = try PopplerDocument(path: TestSupport.fixture("part2"))
+        var styles = FontStyles()
+        for index in 0..<document.pageCount {
+            let raw = try document.page(index)
+            let alone = RunExtractor().extract(raw, part: 1)
+            let carried = RunExtractor().extract(raw, part: 1, styles: &styles)
+            #expect(carried.lines.map { $0.map(\.isBold) } == alone.lines.map { $0.map(\.isBold) }, "page \(index + 1)")
+            #expect(carried.lines.map { $0.map(\.isItalic) } == alone.lines.map { $0.map(\.isItalic) }, "page \(index + 1)")
+        }
+        #expect(styles.style(of: "ABCDEF+LiberationSerif-BoldItalic") == FontStyle(fontName: "LiberationSerif-BoldItalic"))
+        #expect(styles.style(of: "ABCDEF+LiberationSerif-BoldItalic").isBold)
+    }
+
     @Test("Runs split at spaces and font changes, and lines at newlines")
     func runsSplitAtSpacesAndFonts() {
         let fonts = [RawFont(name: "Serif", size: 11), RawFont(name: "Serif", size: 7)]

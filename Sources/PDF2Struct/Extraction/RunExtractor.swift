@@ -13,7 +13,13 @@ public struct RunExtractor: Sendable {
     /// Each line's runs are stored at their exact count: the arrays are kept until the whole
     /// document is structured.
     public func extract(_ raw: RawPage, part: Int) -> PageText {
-        let styles = raw.fonts.map { FontStyle(fontName: $0.name) }
+        var styles = FontStyles()
+        return extract(raw, part: part, styles: &styles)
+    }
+
+    /// `extract(_:part:)` with the font styles read on earlier pages.
+    public func extract(_ raw: RawPage, part: Int, styles known: inout FontStyles) -> PageText {
+        let styles = raw.fonts.map { known.style(of: $0.name) }
         let sizes = raw.fonts.map(\.size)
         let plainStyle = FontStyle(fontName: "")
         var lines: [[TextRun]] = []
