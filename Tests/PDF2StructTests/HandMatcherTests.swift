@@ -45,6 +45,27 @@ struct HandMatcherTests {
         }
     }
 
+    @Test("List enumerators: the same label and rest as the expression for printable ASCII text")
+    func enumeratorsAgreeWithExpression() {
+        let pieces = ["1", "12", "123", ".", ")", "(", "a", "i", "iv", "xiv", "viii", "B", "Z", " ", "  ", "x", "Text", "-", "e.g"]
+        var decided = 0
+        for text in Self.texts(pieces) {
+            guard let hand = ListItemMarker.asciiEnumerator(text) else { continue }
+            decided += 1
+            let match = ListItemMarker.enumerator.firstMatch(in: text, range: NSRange(text.startIndex..., in: text))
+            let expected = match.flatMap { m -> (String, String)? in
+                guard let label = Range(m.range(at: 1), in: text), let rest = Range(m.range(at: 3), in: text) else { return nil }
+                return (String(text[label]), String(text[rest]))
+            }
+            #expect(hand?.label == expected?.0, "\(text.debugDescription)")
+            #expect(hand?.rest == expected?.1, "\(text.debugDescription)")
+        }
+        #expect(decided > 1000)
+        #expect(ListItemMarker.asciiEnumerator("(iv)  Fund the levee")??.label == "(iv)")
+        #expect(ListItemMarker.asciiEnumerator("2.\tTabbed") == nil)
+        #expect(ListItemMarker.asciiEnumerator("é. x") == nil)
+    }
+
     @Test("Band keys and furniture words of ASCII text equal their general forms")
     func asciiKeysAndWordsAgree() {
         let pieces = ["Annual", "REPORT", "2023", "iv", "xii", " ", "  ", "(3)", "3.", "-5-", "a", "word", "$", "|", "_", "~"]

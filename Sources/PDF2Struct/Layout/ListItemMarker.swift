@@ -5,7 +5,8 @@ import Foundation
 /// initial, not a marker. Returns the marker and the text after it.
 public enum ListItemMarker {
     private static let bullets: Set<Character> = ["•", "◦", "▪", "▫", "‣", "●", "○", "■", "□", "–", "—", "-", "*", "·", "➢", "✓"]
-    private static let enumerator = try! NSRegularExpression(
+    /// What an enumerator is; `asciiEnumerator` decides it by hand for printable ASCII text.
+    static let enumerator = try! NSRegularExpression(
         pattern: #"^(\(?([0-9]{1,2}|[a-z]|[ivx]{1,4})[.)]|\(?[A-Z]\))\s+(\S.*)$"#)
 
     /// `(marker, rest)` when `text` opens with a list marker, else nil.
@@ -19,10 +20,34 @@ public enum ListItemMarker {
             }
         }
         guard mayOpenWithEnumerator(text) else { return nil }
+        if let decided = asciiEnumerator(text) {
+            return decided.map { (.ordered($0.label), $0.rest) }
+        }
         let range = NSRange(text.startIndex..., in: text)
         guard let match = enumerator.firstMatch(in: text, range: range),
               let label = Range(match.range(at: 1), in: text), let rest = Range(match.range(at: 3), in: text) else { return nil }
         return (.ordered(String(text[label])), String(text[rest]))
+    }
+
+    /// `enumerator` decided by hand for text of printable ASCII only (nil for any other text):
+    /// there the only space is U+0020 and no character ends a line, so the text matches when an
+    /// enumerator it opens with is followed by spaces and then anything else; the label runs to
+    /// the enumerator's end and the rest from the first character after the spaces. At most one
+    /// enumerator end can be followed by a space, since an enumerator holds none. `.some(nil)`
+    /// means no match.
+    static func asciiEnumerator(_ text: String) -> (label: String, rest: String)?? {
+        var copy = text
+        return copy.withUTF8 { bytes -> (label: String, rest: String)?? in
+            guard bytes.allSatisfy({ (0x20...0x7E).contains($0) }) else { return nil }
+            for end in enumeratorEnds(bytes) where end < bytes.count && bytes[end] == 0x20 {
+                var restStart = end
+                while restStart < bytes.count, bytes[restStart] == 0x20 { restStart += 1 }
+                guard restStart < bytes.count else { return .some(nil) }
+                return (String(decoding: UnsafeBufferPointer(rebasing: bytes[..<end]), as: UTF8.self),
+                        String(decoding: UnsafeBufferPointer(rebasing: bytes[restStart...]), as: UTF8.self))
+            }
+            return .some(nil)
+        }
     }
 
     /// True when the first character is an ASCII one that is no bullet (`-` and `*` are): an
