@@ -68,10 +68,11 @@ public struct Pipeline: Sendable {
     }
 
     /// Frees the extracted pages (hundreds of thousands of small values on a long report) on
-    /// another thread, so the export that follows need not wait for it.
+    /// another thread, so the export that follows need not wait for it: the closure holds the
+    /// only reference, and the queue releases the closure on its own thread once it has run.
     private static func releaseInBackground(_ pages: consuming [PageLines]) {
-        let box = ReleaseBox(pages)
-        DispatchQueue.global().async { box.release() }
+        let owned = pages
+        DispatchQueue.global().async { withExtendedLifetime(owned) {} }
     }
 
     /// Below this many pages per thread, extraction stays on one thread.
@@ -108,11 +109,4 @@ public struct Pipeline: Sendable {
         if let error = failure.withLock({ $0 }) { throw error }
         return results.withLock { $0.map { $0! } }
     }
-}
-
-/// Holds a value until `release()` is called, so that the thread calling it frees the value.
-private final class ReleaseBox<Value>: @unchecked Sendable {
-    private var value: Value?
-    init(_ value: consuming Value) { self.value = value }
-    func release() { value = nil }
 }
