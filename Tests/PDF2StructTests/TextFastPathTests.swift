@@ -230,4 +230,15 @@ struct TextFastPathTests {
             #expect(regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) == nil, "\(pattern)")
         }
     }
+
+    @Test("The byte tests agree with the scalar properties for every byte")
+    func byteTestsAgreeWithScalars() {
+        for byte in UInt8.min...UInt8.max {
+            let scalar = Unicode.Scalar(byte)
+            #expect(byte.isASCIIDigit == (scalar.isASCII && scalar.properties.numericType == .decimal), "\(byte)")
+            #expect(byte.isPrintableASCII == (scalar.isASCII && (scalar == " " || scalar.properties.isGraphemeBase)), "\(byte)")
+            let lowered = byte < 0x80 ? UInt8(String(scalar).lowercased().utf8.first!) : byte
+            #expect(byte.lowercasedASCII == lowered, "\(byte)")
+        }
+    }
 }

@@ -10,8 +10,8 @@ struct FontNamePatterns {
         var lowered: [UInt8] = []
         lowered.reserveCapacity(name.utf8.count)
         for byte in name.utf8 {
-            guard byte >= 0x20, byte < 0x7F else { return nil }
-            lowered.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+            guard byte.isPrintableASCII else { return nil }
+            lowered.append(byte.lowercasedASCII)
         }
         bytes = lowered
     }

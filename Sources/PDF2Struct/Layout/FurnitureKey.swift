@@ -7,8 +7,8 @@ enum FurnitureKey {
         var lowered: [UInt8] = []
         lowered.reserveCapacity(text.utf8.count)
         for byte in text.utf8 {
-            guard byte >= 0x20, byte < 0x7F else { return nil }
-            lowered.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+            guard byte.isPrintableASCII else { return nil }
+            lowered.append(byte.lowercasedASCII)
         }
         var words: [Range<Int>] = []
         var start: Int? = nil

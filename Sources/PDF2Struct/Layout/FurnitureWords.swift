@@ -6,8 +6,8 @@ enum FurnitureWords {
         var words: [String] = []
         var word: [UInt8] = []
         for byte in text.utf8 {
-            guard byte >= 0x20, byte < 0x7F else { return nil }
-            let lowered = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+            guard byte.isPrintableASCII else { return nil }
+            let lowered = byte.lowercasedASCII
             if lowered >= 0x61 && lowered <= 0x7A {
                 word.append(lowered)
             } else {

@@ -38,7 +38,7 @@ public enum ListItemMarker {
     static func asciiEnumerator(_ text: String) -> (label: String, rest: String)?? {
         var copy = text
         return copy.withUTF8 { bytes -> (label: String, rest: String)?? in
-            guard bytes.allSatisfy({ (0x20...0x7E).contains($0) }) else { return nil }
+            guard bytes.allSatisfy(\.isPrintableASCII) else { return nil }
             for end in enumeratorEnds(bytes) where end < bytes.count && bytes[end] == 0x20 {
                 var restStart = end
                 while restStart < bytes.count, bytes[restStart] == 0x20 { restStart += 1 }

@@ -16,7 +16,7 @@ struct RequiredLiterals: Sendable {
         self.alternatives = alternatives
         let firsts = Set((alternatives ?? []).compactMap(\.first))
         firstBytes = ScalarTest { scalar in
-            scalar.isASCII && firsts.contains(Self.lowered(UInt8(scalar.value)))
+            scalar.isASCII && firsts.contains(UInt8(scalar.value).lowercasedASCII)
         }
     }
 
@@ -52,19 +52,14 @@ struct RequiredLiterals: Sendable {
     /// literals compared.
     private static func containsAny(_ bytes: UnsafeBufferPointer<UInt8>, _ literals: [[UInt8]], firstBytes: ScalarTest) -> Bool {
         for start in 0..<bytes.count where firstBytes(Unicode.Scalar(bytes[start])) {
-            let first = lowered(bytes[start])
+            let first = bytes[start].lowercasedASCII
             for literal in literals where literal.first == first && start + literal.count <= bytes.count {
                 var index = 1
-                while index < literal.count && lowered(bytes[start + index]) == literal[index] { index += 1 }
+                while index < literal.count && bytes[start + index].lowercasedASCII == literal[index] { index += 1 }
                 if index == literal.count { return true }
             }
         }
         return false
-    }
-
-    @inline(__always)
-    private static func lowered(_ byte: UInt8) -> UInt8 {
-        byte &- 0x41 < 26 ? byte | 0x20 : byte
     }
 }
 
@@ -158,7 +153,7 @@ private struct PatternReader {
         default:
             guard scalar.isASCII else { return .other }
             let byte = UInt8(scalar.value)
-            return .literal(byte &- 0x41 < 26 ? byte | 0x20 : byte)
+            return .literal(byte.lowercasedASCII)
         }
     }
 

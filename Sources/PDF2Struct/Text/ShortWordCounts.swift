@@ -27,7 +27,7 @@ struct ShortWordCounts {
         var position: UInt64 = 0
         for offset in range {
             let byte = bytes[offset]
-            let lowered = UInt64(byte &- 0x41 < 26 ? byte | 0x20 : byte)
+            let lowered = UInt64(byte.lowercasedASCII)
             if position < 8 { low |= lowered << (8 * position) } else { high |= lowered << (8 * (position - 8)) }
             position += 1
         }

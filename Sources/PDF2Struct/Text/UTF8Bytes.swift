@@ -48,7 +48,7 @@ extension UnsafeBufferPointer where Element == UInt8 {
             var index = 0
             for offset in range {
                 let byte = self[offset]
-                out[index] = byte &- 0x41 < 26 ? byte | 0x20 : byte
+                out[index] = byte.lowercasedASCII
                 index += 1
             }
             return index
@@ -80,4 +80,11 @@ extension String {
 extension UInt8 {
     /// True for the UTF-8 (ASCII) bytes of `0` to `9`: the digit test of the byte-level paths.
     var isASCIIDigit: Bool { self &- UInt8(ascii: "0") < 10 }
+
+    /// True for printable ASCII, space (0x20) to `~` (0x7E): the bytes the hand matchers decide
+    /// by themselves, leaving any other text to the general code.
+    var isPrintableASCII: Bool { self &- 0x20 < 0x5F }
+
+    /// The byte with ASCII `A`–`Z` lowered to `a`–`z`; any other byte as it is.
+    var lowercasedASCII: UInt8 { self &- 0x41 < 26 ? self | 0x20 : self }
 }
