@@ -83,7 +83,7 @@ public struct Pipeline: Sendable {
         let text = RunExtractor(thresholds: configuration.thresholds).extract(try document.page(pageIndex), part: part, styles: &styles)
         let lines = LineBuilder(thresholds: configuration.thresholds).build(text)
         return PageLines(part: part, page: text.page, width: text.width, height: text.height,
-                         lines: ReadingOrder(thresholds: configuration.thresholds).order(lines),
+                         lines: ReadingOrder(thresholds: configuration.thresholds).order(lines), fonts: text.fonts,
                          unmappedCharacters: text.unmappedCharacters)
     }
 

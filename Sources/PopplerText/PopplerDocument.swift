@@ -141,9 +141,11 @@ public final class PopplerDocument {
         poppler_page_get_size(page, &width, &height)
         let label = takeGString(poppler_page_get_label(page))
         let text = takeGString(poppler_page_get_text(page)) ?? ""
-        var glyphs = Self.glyphs(of: text, boxes: page)
-        let fonts = Self.assignFonts(page, to: &glyphs)
-        return RawPage(index: index, width: Self.bounded(width), height: Self.bounded(height), label: label, glyphs: glyphs, fonts: fonts)
+        let scalarCount = Self.scalarCount(of: text)
+        let boxes = Self.boxes(of: page, count: scalarCount)
+        let (fonts, fontIndices) = Self.fonts(of: page, count: scalarCount)
+        return RawPage(index: index, width: Self.bounded(width), height: Self.bounded(height), label: label, text: text,
+                       boxes: boxes, fontIndices: fontIndices, fonts: fonts)
     }
 
     /// The largest coordinate or size copied out of poppler, in points (about 350 m; no page is
@@ -156,57 +158,62 @@ public final class PopplerDocument {
         value.isFinite ? min(max(value, -coordinateLimit), coordinateLimit) : 0
     }
 
-    /// One glyph per scalar of the page text, each with its rectangle (top-left-origin points;
-    /// an empty one at the origin past the end of poppler's list) and no font yet.
-    private static func glyphs(of text: String, boxes page: OpaquePointer) -> [RawGlyph] {
-        var rectangles: UnsafeMutablePointer<PopplerRectangle>? = nil
-        var count: guint = 0
-        let boxCount = poppler_page_get_text_layout(page, &rectangles, &count) != 0 && rectangles != nil ? Int(count) : 0
-        defer { if let rectangles { g_free(rectangles) } }
-        var glyphs: [RawGlyph] = []
-        glyphs.reserveCapacity(text.utf8.count)
-        var offset = 0
-        for scalar in text.unicodeScalars {
-            var box = PageRect(x0: 0, y0: 0, x1: 0, y1: 0)
-            if offset < boxCount, let rectangles {
-                let r = rectangles[offset]
-                box = PageRect(x0: bounded(r.x1), y0: bounded(r.y1), x1: bounded(r.x2), y1: bounded(r.y2))
-            }
-            glyphs.append(RawGlyph(scalar: scalar, box: box, font: -1))
-            offset += 1
-        }
-        return glyphs
+    /// The number of Unicode scalars in `text`: its UTF-8 bytes that are not continuation bytes.
+    static func scalarCount(of text: String) -> Int {
+        var text = text
+        return text.withUTF8 { bytes in bytes.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) } }
     }
 
-    /// The distinct fonts of the page; sets each glyph's `font` to the index of its font.
-    private static func assignFonts(_ page: OpaquePointer, to glyphs: inout [RawGlyph]) -> [RawFont] {
+    /// One rectangle per scalar of the page text, in top-left-origin points; an empty one at
+    /// the origin past the end of poppler's list.
+    private static func boxes(of page: OpaquePointer, count: Int) -> [PageRect] {
+        var rectangles: UnsafeMutablePointer<PopplerRectangle>? = nil
+        var given: guint = 0
+        let boxCount = poppler_page_get_text_layout(page, &rectangles, &given) != 0 && rectangles != nil ? Int(given) : 0
+        defer { if let rectangles { g_free(rectangles) } }
+        let copied = min(boxCount, count)
+        return [PageRect](unsafeUninitializedCapacity: count) { buffer, initialized in
+            if let rectangles {
+                for offset in 0..<copied {
+                    let r = rectangles[offset]
+                    buffer[offset] = PageRect(x0: bounded(r.x1), y0: bounded(r.y1), x1: bounded(r.x2), y1: bounded(r.y2))
+                }
+            }
+            for offset in copied..<count { buffer[offset] = PageRect(x0: 0, y0: 0, x1: 0, y1: 0) }
+            initialized = count
+        }
+    }
+
+    /// The distinct fonts of the page, and for each of its `count` scalars the index of the
+    /// font of the last attribute range covering it (-1 when none does).
+    private static func fonts(of page: OpaquePointer, count: Int) -> (fonts: [RawFont], indices: [Int32]) {
         var fonts: [RawFont] = []
-        var fontIndex: [RawFont: Int] = [:]
-        let count = glyphs.count
-        guard let list = poppler_page_get_text_attributes(page) else { return fonts }
+        var fontIndex: [RawFont: Int32] = [:]
+        var indices = [Int32](repeating: -1, count: count)
+        guard let list = poppler_page_get_text_attributes(page) else { return (fonts, indices) }
         defer { poppler_page_free_text_attributes(list) }
         var node: UnsafeMutablePointer<GList>? = list
         while let current = node {
             let attributes = p2s_text_attributes(current)!.pointee
             let name = attributes.font_name.map { String(cString: $0) } ?? ""
             let font = RawFont(name: name, size: bounded(attributes.font_size))
-            let index: Int
+            let index: Int32
             if let known = fontIndex[font] {
                 index = known
             } else {
-                index = fonts.count
+                index = Int32(fonts.count)
                 fonts.append(font)
                 fontIndex[font] = index
             }
             let start = max(0, Int(attributes.start_index))
             let end = min(count - 1, Int(attributes.end_index))
             if start <= end {
-                glyphs.withUnsafeMutableBufferPointer { buffer in
-                    for i in start...end { buffer[i].font = index }
+                indices.withUnsafeMutableBufferPointer { buffer in
+                    for i in start...end { buffer[i] = index }
                 }
             }
             node = current.pointee.next
         }
-        return fonts
+        return (fonts, indices)
     }
 }

@@ -27,22 +27,47 @@ public struct RawGlyph: Equatable, Sendable {
 }
 
 /// Everything the text layer of one page holds, copied out of poppler into Swift values.
-/// Glyphs are in poppler's reading order; `index` is 0-based.
+/// The text is in poppler's reading order; `boxes` and `fontIndices` hold one entry per Unicode
+/// scalar of `text` (so their counts are equal). `index` is 0-based.
 public struct RawPage: Sendable {
     public var index: Int
     public var width: Double
     public var height: Double
     /// The page label printed in the PDF's page-label tree, when it has one (e.g. `iv`).
     public var label: String?
-    public var glyphs: [RawGlyph]
+    /// The page's characters; line breaks poppler inserts are kept as `"\n"`.
+    public var text: String
+    /// The rectangle of each scalar of `text` (an empty one at the origin where poppler gave none).
+    public var boxes: [PageRect]
+    /// The index into `fonts` of each scalar of `text`; -1 where poppler gave no attributes.
+    public var fontIndices: [Int32]
     public var fonts: [RawFont]
 
-    public init(index: Int, width: Double, height: Double, label: String?, glyphs: [RawGlyph], fonts: [RawFont]) {
+    /// A page from its text and one box and font index per scalar of the text.
+    public init(index: Int, width: Double, height: Double, label: String?, text: String, boxes: [PageRect],
+                fontIndices: [Int32], fonts: [RawFont]) {
+        precondition(boxes.count == fontIndices.count, "one box and one font index per scalar")
+        assert(text.unicodeScalars.count == boxes.count, "one box per scalar of the text")
         self.index = index
         self.width = width
         self.height = height
         self.label = label
-        self.glyphs = glyphs
+        self.text = text
+        self.boxes = boxes
+        self.fontIndices = fontIndices
         self.fonts = fonts
+    }
+
+    /// A page from its glyphs, one per scalar.
+    public init(index: Int, width: Double, height: Double, label: String?, glyphs: [RawGlyph], fonts: [RawFont]) {
+        var text = String.UnicodeScalarView()
+        text.append(contentsOf: glyphs.map(\.scalar))
+        self.init(index: index, width: width, height: height, label: label, text: String(text),
+                  boxes: glyphs.map(\.box), fontIndices: glyphs.map { Int32(clamping: $0.font) }, fonts: fonts)
+    }
+
+    /// The page's scalars with their boxes and fonts, one glyph each.
+    public var glyphs: [RawGlyph] {
+        zip(text.unicodeScalars, zip(boxes, fontIndices)).map { RawGlyph(scalar: $0, box: $1.0, font: Int($1.1)) }
     }
 }

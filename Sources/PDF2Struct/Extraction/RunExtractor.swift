@@ -20,16 +20,33 @@ public struct RunExtractor: Sendable {
     /// `extract(_:part:)` with the font styles read on earlier pages.
     public func extract(_ raw: RawPage, part: Int, styles known: inout FontStyles) -> PageText {
         let styles = raw.fonts.map { known.style(of: $0.name) }
-        let sizes = raw.fonts.map(\.size)
+        var text = raw.text
+        let (lines, unmapped) = text.withUTF8 { bytes in
+            raw.boxes.withUnsafeBufferPointer { boxes in
+                raw.fontIndices.withUnsafeBufferPointer { fonts in
+                    runLines(bytes: bytes, boxes: boxes, fontIndices: fonts, fonts: raw.fonts, styles: styles)
+                }
+            }
+        }
+        return PageText(part: part, page: raw.index + 1, width: raw.width, height: raw.height,
+                        lines: lines, fonts: raw.fonts, unmappedCharacters: unmapped)
+    }
+
+    /// The runs of a page's text, line by line, and how many of its characters are unmapped.
+    /// Walks the UTF-8 bytes once; scalar `i` has box `boxes[i]` and font `fontIndices[i]`. A
+    /// run's text is always one stretch of the page's bytes (spaces and line breaks end runs
+    /// and are never inside one), so it is made into a String straight from them.
+    private func runLines(bytes: UnsafeBufferPointer<UInt8>, boxes: UnsafeBufferPointer<PageRect>,
+                          fontIndices: UnsafeBufferPointer<Int32>, fonts: [RawFont], styles: [FontStyle]) -> ([[TextRun]], Int) {
+        let sizes = fonts.map(\.size)
         let plainStyle = FontStyle(fontName: "")
         var lines: [[TextRun]] = []
         // Refilled for every line and copied out at the line's exact size.
         var line: [TextRun] = []
         line.reserveCapacity(64)
-        // The run's text as UTF-8, turned into a String once per run; while it is all ASCII
-        // (and it never holds a carriage return) its character count is its byte count.
-        var utf8Text: [UInt8] = []
-        utf8Text.reserveCapacity(32)
+        // The open run: its bytes, whether they are all ASCII (then, as a run never holds a
+        // carriage return, its character count is its byte count), its box and font.
+        var runStart = 0, runEnd = 0
         var isASCII = true
         var box: PageRect? = nil
         var font = -1
@@ -37,56 +54,76 @@ public struct RunExtractor: Sendable {
         var unmapped = 0
 
         func flushRun() {
-            guard let runBox = box, !utf8Text.isEmpty else { return }
+            guard let runBox = box else { return }
             let known = font >= 0 && font < sizes.count
             let style = known ? styles[font] : plainStyle
-            let text = String(decoding: utf8Text, as: UTF8.self)
-            line.append(TextRun(text: text, fontName: known ? raw.fonts[font].name : "", fontSize: known ? sizes[font] : runBox.height,
+            let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[runStart..<runEnd]), as: UTF8.self)
+            line.append(TextRun(text: text, font: known ? Int32(font) : -1, fontSize: known ? sizes[font] : runBox.height,
                                 isBold: style.isBold, isItalic: style.isItalic, bbox: runBox,
-                                characterCount: isASCII ? utf8Text.count : text.count, spaceBefore: spaceBefore))
-            utf8Text.removeAll(keepingCapacity: true)
+                                characterCount: isASCII ? runEnd - runStart : text.count, spaceBefore: spaceBefore))
             isASCII = true
             box = nil
             spaceBefore = false
         }
 
-        for glyph in raw.glyphs {
-            switch glyph.scalar {
-            case "\n", "\r":
+        var offset = 0
+        var scalarIndex = 0
+        while offset < bytes.count, scalarIndex < boxes.count {
+            let (value, length) = Self.scalar(in: bytes, at: offset)
+            defer {
+                offset += length
+                scalarIndex += 1
+            }
+            switch value {
+            case 0x0A, 0x0D:
                 flushRun()
                 if !line.isEmpty { lines.append(line.withUnsafeBufferPointer(Array.init)) }
                 line.removeAll(keepingCapacity: true)
                 spaceBefore = false
-            case " ", "\t", "\u{00A0}":
+            case 0x20, 0x09, 0xA0:
                 flushRun()
                 spaceBefore = !line.isEmpty
             default:
-                if glyph.font != font, !utf8Text.isEmpty { flushRun() }
-                if let runBox = box, !utf8Text.isEmpty {
+                let glyphFont = Int(fontIndices[scalarIndex])
+                let glyphBox = boxes[scalarIndex]
+                if glyphFont != font, box != nil { flushRun() }
+                if let runBox = box {
                     let size = font >= 0 && font < sizes.count ? sizes[font] : runBox.height
-                    let gap = glyph.box.x0 - runBox.x1
-                    let jumpsBack = glyph.box.x1 < runBox.x1 - size
-                    let leavesLine = glyph.box.verticalOverlap(runBox) == 0
+                    let gap = glyphBox.x0 - runBox.x1
+                    let jumpsBack = glyphBox.x1 < runBox.x1 - size
+                    let leavesLine = glyphBox.verticalOverlap(runBox) == 0
                     if (gap > thresholds.wordGapRatio * size && !leavesLine) || jumpsBack || leavesLine {
                         flushRun()
                         spaceBefore = true
                     }
                 }
-                let value = glyph.scalar.value
                 if value == 0xFFFD || (0xE000...0xF8FF).contains(value) { unmapped += 1 }
-                font = glyph.font
-                if value < 0x80 {
-                    utf8Text.append(UInt8(value))
+                font = glyphFont
+                if value >= 0x80 { isASCII = false }
+                if let runBox = box {
+                    box = runBox.union(glyphBox)
                 } else {
-                    isASCII = false
-                    utf8Text.append(contentsOf: UTF8.encode(glyph.scalar)!)
+                    box = glyphBox
+                    runStart = offset
                 }
-                box = box.map { $0.union(glyph.box) } ?? glyph.box
+                runEnd = offset + length
             }
         }
         flushRun()
         if !line.isEmpty { lines.append(line.withUnsafeBufferPointer(Array.init)) }
-        return PageText(part: part, page: raw.index + 1, width: raw.width, height: raw.height,
-                        lines: lines, unmappedCharacters: unmapped)
+        return (lines, unmapped)
+    }
+
+    /// The scalar value starting at `offset` in valid UTF-8, and its length in bytes.
+    @inline(__always)
+    private static func scalar(in bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> (UInt32, Int) {
+        let lead = UInt32(bytes[offset])
+        if lead < 0x80 { return (lead, 1) }
+        if lead < 0xE0 { return ((lead & 0x1F) << 6 | UInt32(bytes[offset + 1] & 0x3F), 2) }
+        if lead < 0xF0 {
+            return ((lead & 0x0F) << 12 | UInt32(bytes[offset + 1] & 0x3F) << 6 | UInt32(bytes[offset + 2] & 0x3F), 3)
+        }
+        return ((lead & 0x07) << 18 | UInt32(bytes[offset + 1] & 0x3F) << 12 | UInt32(bytes[offset + 2] & 0x3F) << 6
+                    | UInt32(bytes[offset + 3] & 0x3F), 4)
     }
 }
