@@ -153,12 +153,15 @@ struct TextFastPathTests {
         #"\b(recommended|urged)\s+that\b"#, #"(?:should|must)\s+be"#, #"[a-z]{2}\d+ report"#, "colou?r",
         "ab+c", "x{2,3}y", #"final\s+(report|study)"#, #"\bkey\b"#, "(?i)stop|halt", #"s\.t\.a\.t"#,
         #"what\b.{0,40}\bdo\b"#, #"(?<=the )board"#, "(?:a|)b", #"\bfirst"#,
+        #"^we (strongly )?recommend\b"#, #"^recommendation\s+(no\.?\s*)?[0-9ivxlc]+"#, #"^s\.t"#, "^key|halt", "^ab?c", "^first",
     ]
     private static let screenedTexts = [
         "The panel RECOMMENDED  that the city act.", "It Urged\tThat.", "Rates should be cut.", "MUST BE",
         "see AB12 report", "the colour red", "COLOR", "abbbc", "ABC", "xxy", "xy", "Final Report", "ﬁnal report",
         "the \u{212A}EY point", "key", "ſtop now", "HALT", "S.T.A.T", "what shall we do", "The Board met",
         "b", "ﬁrst light", "first", "nothing here at all", "",
+        "We recommend that", "WE STRONGLY recommend it", " we recommend", "we", "Recommendation 3: act",
+        "recommendation No. iv", "Our recommendation 3", "ac", "\u{212A}ey halt",
     ]
 
     @Test("A regex is never skipped on a text it matches, ligatures and case-folding signs included")
@@ -190,6 +193,26 @@ struct TextFastPathTests {
         #expect(literals(#"\Qa.b\E"#) == nil)
         #expect(literals(#"\x{41}bc"#) == nil)
         #expect(literals("a)") == nil)
+    }
+
+    @Test("The opening literal of a start-anchored pattern is read up to the first thing that is not one")
+    func anchoredPrefixesOfPatterns() {
+        func prefix(_ pattern: String, lines: Bool = false) -> String {
+            String(decoding: AnchoredPrefix(pattern: pattern, anchorsMatchLines: lines).bytes, as: UTF8.self)
+        }
+        #expect(prefix(#"^we (strongly )?recommend\b"#) == "we ")
+        #expect(prefix(#"^Recommendation\s+"#) == "recommendation")
+        #expect(prefix(#"^U\.S\. policy"#) == "u.s. policy")
+        #expect(prefix("^colou?r") == "colo")
+        #expect(prefix("^ab{2}") == "a")
+        #expect(prefix("recommend") == "")
+        #expect(prefix("^we recommend", lines: true) == "")
+        #expect(prefix("^we|they") == "")
+        #expect(prefix("^(?i)we") == "")
+        #expect(prefix(#"^\d+ items"#) == "")
+        #expect(!AnchoredPrefix(pattern: "^we ", anchorsMatchLines: false).mayMatch("We"))
+        #expect(!AnchoredPrefix(pattern: "^we ", anchorsMatchLines: false).mayMatch(" we recommend"))
+        #expect(AnchoredPrefix(pattern: "^we ", anchorsMatchLines: false).mayMatch("WE recommend"))
     }
 
     @Test("A scalar that changes under case folding lets every text through")
