@@ -278,7 +278,7 @@ public struct LineBuilder: Sendable {
             if i > 0 { bbox = bbox.union(runs[i].bbox) }
             let smaller = runs[i].fontSize <= thresholds.markerMaxSizeRatio * mainSize
             let lifted = baseline - runs[i].baseline >= thresholds.markerMinRaiseRatio * mainSize
-            if (smaller && lifted) || runs[i].text.unicodeScalars.allSatisfy(Self.isSuperscriptScalar) {
+            if (smaller && lifted) || Self.isAllSuperscript(runs[i].text) {
                 raised.insert(i)
             }
         }
@@ -298,6 +298,13 @@ public struct LineBuilder: Sendable {
             }
         }
         return sizes.max { a, b in a.characters != b.characters ? a.characters < b.characters : a.size < b.size }?.size ?? 0
+    }
+
+    /// True when every scalar of `text` is a superscript digit or sign (so is an empty text).
+    /// None is ASCII, so a text opening with an ASCII byte is answered from that byte.
+    static func isAllSuperscript(_ text: String) -> Bool {
+        guard let first = text.utf8.first else { return true }
+        return first >= 0x80 && text.unicodeScalars.allSatisfy(isSuperscriptScalar)
     }
 
     /// Unicode superscript digits and signs, which some producers use for markers.
