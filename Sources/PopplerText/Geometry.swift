@@ -13,6 +13,14 @@ public struct PageRect: Equatable, Hashable, Sendable {
         self.y1 = max(y0, y1)
     }
 
+    /// A rectangle whose corners the caller has checked are ordered (`x0 <= x1`, `y0 <= y1`).
+    init(orderedX0 x0: Double, y0: Double, x1: Double, y1: Double) {
+        self.x0 = x0
+        self.y0 = y0
+        self.x1 = x1
+        self.y1 = y1
+    }
+
     public var width: Double { x1 - x0 }
     public var height: Double { y1 - y0 }
     public var midX: Double { (x0 + x1) / 2 }

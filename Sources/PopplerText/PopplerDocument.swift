@@ -176,7 +176,14 @@ public final class PopplerDocument {
             if let rectangles {
                 for offset in 0..<copied {
                     let r = rectangles[offset]
-                    buffer[offset] = PageRect(x0: bounded(r.x1), y0: bounded(r.y1), x1: bounded(r.x2), y1: bounded(r.y2))
+                    // Almost every box is ordered and within bounds (a NaN fails every test):
+                    // it is taken as it is; the rest are clamped and ordered.
+                    if r.x1 <= r.x2, r.y1 <= r.y2, r.x1 >= -coordinateLimit, r.y1 >= -coordinateLimit,
+                       r.x2 <= coordinateLimit, r.y2 <= coordinateLimit {
+                        buffer[offset] = PageRect(orderedX0: r.x1, y0: r.y1, x1: r.x2, y1: r.y2)
+                    } else {
+                        buffer[offset] = PageRect(x0: bounded(r.x1), y0: bounded(r.y1), x1: bounded(r.x2), y1: bounded(r.y2))
+                    }
                 }
             }
             for offset in copied..<count { buffer[offset] = PageRect(x0: 0, y0: 0, x1: 0, y1: 0) }
