@@ -45,6 +45,24 @@ struct HandMatcherTests {
         }
     }
 
+    @Test("Plain note labels: the same label as the expression for printable ASCII text")
+    func plainNoteLabelsAgreeWithExpression() {
+        let pieces = ["1", "12", "123", "1234", ".", ")", "(", "*", "**", "a", "z", "i", "iv", "xiv", "lxxviii", "c", "A",
+                      "I", "x", "0", "e.g", "-", " ", "Text", ":", "b)"]
+        var decided = 0, labels = 0
+        for text in Self.texts(pieces) {
+            guard let hand = NoteLabel.asciiPlainLabel(text) else { continue }
+            decided += 1
+            let match = NoteLabel.plain.firstMatch(in: text, range: NSRange(text.startIndex..., in: text))
+            let expected = match.flatMap { Range($0.range(at: 1), in: text) }.map { String(text[$0]) }
+            #expect(hand == expected, "\(text.debugDescription)")
+            if expected != nil { labels += 1 }
+        }
+        #expect(decided > 4_000 && labels > 50)
+        #expect(NoteLabel.asciiPlainLabel("3\u{2028}") == nil)
+        #expect(NoteLabel.asciiPlainLabel("†") == nil)
+    }
+
     @Test("List enumerators: the same label and rest as the expression for printable ASCII text")
     func enumeratorsAgreeWithExpression() {
         let pieces = ["1", "12", "123", ".", ")", "(", "a", "i", "iv", "xiv", "viii", "B", "Z", " ", "  ", "x", "Text", "-", "e.g"]

@@ -7,7 +7,8 @@ public struct NoteLabel: Equatable, Sendable {
     public var label: String
     public var isRaised: Bool
 
-    private static let plain = try! NSRegularExpression(pattern: #"^([0-9]{1,3}|[*∗†‡§¶]{1,3}|[a-z]|[ivxlc]{1,6})[.)]?$"#)
+    /// What a plain label is; `asciiPlainLabel` decides it by hand for printable ASCII text.
+    static let plain = try! NSRegularExpression(pattern: #"^([0-9]{1,3}|[*∗†‡§¶]{1,3}|[a-z]|[ivxlc]{1,6})[.)]?$"#)
 
     /// The label opening `line`, if any; a plain label must be followed by more text.
     public static func opening(_ line: Line) -> NoteLabel? {
@@ -17,9 +18,30 @@ public struct NoteLabel: Equatable, Sendable {
         }
         guard line.runs.count > 1 else { return nil }
         let text = first.text
+        if let decided = asciiPlainLabel(text) {
+            return decided.map { NoteLabel(label: $0, isRaised: false) }
+        }
         guard let match = plain.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)),
               let range = Range(match.range(at: 1), in: text) else { return nil }
         return NoteLabel(label: String(text[range]), isRaised: false)
+    }
+
+    /// `plain` decided by hand for text of printable ASCII only (nil for any other text):
+    /// there no character ends a line, so the text matches when, after dropping one closing `.`
+    /// or `)`, what is left is one to three digits, one to three `*`, one small letter, or one
+    /// to six of `ivxlc`; that is the label. `.some(nil)` means no match.
+    static func asciiPlainLabel(_ text: String) -> String?? {
+        var copy = text
+        return copy.withUTF8 { bytes -> String?? in
+            guard bytes.allSatisfy(\.isPrintableASCII) else { return nil }
+            var end = bytes.count
+            if let last = bytes.last, last == UInt8(ascii: ".") || last == UInt8(ascii: ")") { end -= 1 }
+            let body = UnsafeBufferPointer(rebasing: bytes[..<end])
+            let isLabel = (1...3).contains(body.count) && (body.allSatisfy(\.isASCIIDigit) || body.allSatisfy { $0 == UInt8(ascii: "*") })
+                || (body.count == 1 && (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(body[0]))
+                || ((1...6).contains(body.count) && body.allSatisfy { "ivxlc".utf8.contains($0) })
+            return .some(isLabel ? String(decoding: body, as: UTF8.self) : nil)
+        }
     }
 
     /// The value of a lower-case roman numeral (`iv` → 4), or nil.
