@@ -266,7 +266,10 @@ def main():
     largest = max(run["maxrss_mb"] for name in ("pdf2struct -j 1", "pdf2struct -j 2") for run in runs[name] + [trees[name]])
     verdict(f"peak RSS on the {pages}-page report (largest process)", largest, 100, " MB", higher=False)
     verdict(f"peak memory on the {pages}-page report (tree, PSS sum)", max(t["tree_pss_mb"] for t in trees.values()), 100, " MB", higher=False)
-    verdict(f"peak memory on the {pages}-page report (tree, RSS sum)", max(t["tree_mb"] for t in trees.values()), 100, " MB", higher=False)
+    # Not a target: the RSS sum counts the pages parent and worker share (the binary's code and
+    # the libraries, clean in the page cache) once per process; the PSS sum above shares them out.
+    print(f"  {'peak memory, tree RSS sum (information only)':<48} {max(t['tree_mb'] for t in trees.values()):8.2f} MB"
+          "  shared pages counted once per process")
     if python:
         verdict("pdf2struct -j 2 pages/s ÷ pymupdf4llm", j2 / (pages / median("pymupdf4llm", "wall")), 20, "×")
     else:
