@@ -36,11 +36,11 @@ public struct RawPage: Sendable {
     /// The page label printed in the PDF's page-label tree, when it has one (e.g. `iv`).
     public var label: String?
     /// The page's characters; line breaks poppler inserts are kept as `"\n"`.
-    public var text: String
+    public private(set) var text: String
     /// The rectangle of each scalar of `text` (an empty one at the origin where poppler gave none).
-    public var boxes: [PageRect]
+    public private(set) var boxes: [PageRect]
     /// The index into `fonts` of each scalar of `text`; -1 where poppler gave no attributes.
-    public var fontIndices: [Int32]
+    public private(set) var fontIndices: [Int32]
     public var fonts: [RawFont]
 
     /// A page from its text and one box and font index per scalar of the text.

@@ -68,7 +68,8 @@ public struct RunExtractor: Sendable {
 
         var offset = 0
         var scalarIndex = 0
-        while offset < bytes.count, scalarIndex < boxes.count {
+        let scalars = min(boxes.count, fontIndices.count)
+        while offset < bytes.count, scalarIndex < scalars {
             let (value, length) = Self.scalar(in: bytes, at: offset)
             defer {
                 offset += length
