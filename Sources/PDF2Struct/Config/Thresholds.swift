@@ -59,6 +59,14 @@ public struct Thresholds: Codable, Equatable, Sendable {
     /// Lines whose sizes differ by more than this ratio never share a block.
     public var blockSizeChangeRatio: Double = 0.08
 
+    // MARK: Contents
+    /// A contents title set without dot leaders stands level with its page number when their
+    /// baselines differ by at most this share of the title line's main size.
+    public var contentsBaselineToleranceRatio: Double = 0.4
+    /// A column of page numbers under a Contents heading makes a contents listing when at
+    /// least this many lines left of it stand level with its numbers.
+    public var contentsMinEntries: Int = 3
+
     // MARK: Headings
     /// A block at least this much larger than the body size is set in a heading size.
     public var headingMinSizeRatio: Double = 1.12

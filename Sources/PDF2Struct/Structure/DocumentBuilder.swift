@@ -127,7 +127,8 @@ public struct DocumentBuilder: Sendable {
 
     /// Roles for blocks: the title (see `TitleDetector`), headings, list items, paragraphs.
     /// What each block is on its own is judged on the job's threads; a page-number column
-    /// after contents entries, which depends on the block before, is judged in order.
+    /// after contents entries, which depends on the block before, is judged in order, and so
+    /// are contents set in columns without dot leaders (`ContentsColumns`).
     private func classify(_ blocks: [TextBlock], bodySize: Double, firstPage: PageLines?, metadataTitle: String?) -> [Unit] {
         let headingClassifier = HeadingClassifier(thresholds: thresholds)
         let titleIndex = firstPage.flatMap {
@@ -139,11 +140,12 @@ public struct DocumentBuilder: Sendable {
             if let (marker, _) = ListItemMarker.split(block.lines[0].bodyText) { return .listItem(marker) }
             return .paragraph
         }
+        let contentsColumns = ContentsColumns(thresholds: thresholds).members(of: blocks)
         var units: [Unit] = []
         for (i, block) in blocks.enumerated() {
             if i == titleIndex {
                 units.append(Unit(role: .title, pieces: [block]))
-            } else if ownRoles[i] == .contentsEntry
+            } else if ownRoles[i] == .contentsEntry || contentsColumns.contains(i)
                         || (units.last?.role == .contentsEntry && block.page == units.last?.first.page
                             && ContentsEntry.isPageNumberColumn(block.plainText)) {
                 for line in block.lines {
