@@ -31,6 +31,13 @@ public struct Thresholds: Codable, Equatable, Sendable {
     public var marginColumnMaxLineShare: Double = 0.5
     /// Pages with more lines than this keep poppler's order (bounded time on hostile pages).
     public var readingOrderMaxLines: Int = 3000
+    /// Letters of text set vertically (a rotated margin line) stand one below the other: a
+    /// sideways letter box continues the one before when their left and right edges agree, and
+    /// the gap or overlap between them is, within this share of the font size.
+    public var verticalLetterToleranceRatio: Double = 0.25
+    /// A line of at least four characters in one column is set vertically when its box is at
+    /// least this many times as tall as it is wide and as its type is large.
+    public var verticalLineMinAspect: Double = 3
     /// A run whose size is at most this share of its line's main size may be a note marker.
     public var markerMaxSizeRatio: Double = 0.88
     /// A run whose baseline sits above the line's baseline by at least this share of the line's

@@ -49,6 +49,9 @@ public struct RunExtractor: Sendable {
         var runStart = 0, runEnd = 0
         var isASCII = true
         var box: PageRect? = nil
+        // The box of the run's last glyph: text set vertically (a rotated margin line) goes on
+        // below or above it, not to its right.
+        var lastGlyph = PageRect(x0: 0, y0: 0, x1: 0, y1: 0)
         var font = -1
         var spaceBefore = false
         var unmapped = 0
@@ -88,7 +91,7 @@ public struct RunExtractor: Sendable {
                 let glyphFont = Int(fontIndices[scalarIndex])
                 let glyphBox = boxes[scalarIndex]
                 if glyphFont != font, box != nil { flushRun() }
-                if let runBox = box {
+                if let runBox = box, !continuesVertically(glyphBox, after: lastGlyph, size: font >= 0 && font < sizes.count ? sizes[font] : runBox.width) {
                     let size = font >= 0 && font < sizes.count ? sizes[font] : runBox.height
                     let gap = glyphBox.x0 - runBox.x1
                     let jumpsBack = glyphBox.x1 < runBox.x1 - size
@@ -108,11 +111,28 @@ public struct RunExtractor: Sendable {
                     runStart = offset
                 }
                 runEnd = offset + length
+                lastGlyph = glyphBox
             }
         }
         flushRun()
         if !line.isEmpty { lines.append(line.withUnsafeBufferPointer(Array.init)) }
         return (lines, unmapped)
+    }
+
+    /// True when `glyph` stands directly below or above `last` in the same column, touching it,
+    /// and both are set sideways (a letter's box is as wide as the line is thick and only its
+    /// advance tall): the next letter of a word set vertically, as in a rotated margin line.
+    /// Letters of a horizontal line overlap vertically and follow to the right, and their
+    /// boxes are taller than wide, so they never pass this test.
+    @inline(__always)
+    func continuesVertically(_ glyph: PageRect, after last: PageRect, size: Double) -> Bool {
+        // Sideways first: nearly every letter of horizontal text fails it.
+        guard glyph.height < glyph.width, last.height < last.width else { return false }
+        let tolerance = thresholds.verticalLetterToleranceRatio * size
+        let sameColumn = abs(glyph.x0 - last.x0) <= tolerance && abs(glyph.x1 - last.x1) <= tolerance
+        let below = abs(glyph.y0 - last.y1) <= tolerance
+        let above = abs(last.y0 - glyph.y1) <= tolerance
+        return sameColumn && (below || above)
     }
 
     /// The scalar value starting at `offset` in valid UTF-8, and its length in bytes.

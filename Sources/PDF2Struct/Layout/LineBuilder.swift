@@ -15,13 +15,41 @@ public struct LineBuilder: Sendable {
     }
 
     public func build(_ page: PageText) -> [Line] {
-        var runLines = page.lines.filter { !$0.isEmpty }
+        // Lines set vertically (a rotated margin line) are kept whole, after the others: they
+        // share no baseline with the horizontal text and cover no strip of its width.
+        let vertical = page.lines.filter(isVertical)
+        var runLines = vertical.isEmpty ? page.lines.filter { !$0.isEmpty } : page.lines.filter { !$0.isEmpty && !isVertical($0) }
         if runLines.contains(where: isInterleaved) {
             runLines = regroupByBaseline(runLines.flatMap { $0 })
         }
         runLines = splitAtPageGutters(runLines.flatMap(splitAtGutters))
         runLines = bands(of: runLines).flatMap { $0.count >= thresholds.bandGutterMinLines ? splitAtPageGutters($0) : $0 }
-        return attachLoneLabels(foldLiftedMarkers(runLines.map(makeLine)))
+        return attachLoneLabels(foldLiftedMarkers(runLines.map(makeLine))) + vertical.map(makeVerticalLine)
+    }
+
+    /// True when poppler's line runs down or up the page: at least four characters, every run
+    /// in one column with the first (overlapping it across most of the narrower's width), in a
+    /// box `verticalLineMinAspect` times as tall as it is wide and as its type is large (boxes
+    /// poppler gave, not the empty ones standing in for missing ones).
+    func isVertical(_ runs: [TextRun]) -> Bool {
+        guard let first = runs.first else { return false }
+        var box = first.bbox, characters = 0, size = 0.0
+        for index in runs.indices {
+            let run = runs[index].bbox
+            guard run.horizontalOverlap(first.bbox) >= 0.5 * min(run.width, first.bbox.width) else { return false }
+            box = box.union(run)
+            characters += runs[index].characterCount
+            size = max(size, runs[index].fontSize)
+        }
+        let aspect = thresholds.verticalLineMinAspect
+        return characters >= 4 && box.width > 0 && size > 0 && box.height >= aspect * box.width && box.height >= aspect * size
+    }
+
+    /// A line set vertically: its runs in poppler's order, none raised, its baseline the
+    /// bottom of its box.
+    func makeVerticalLine(_ runs: [TextRun]) -> Line {
+        let bbox = runs.dropFirst().reduce(runs[0].bbox) { $0.union($1.bbox) }
+        return Line(runs: runs, raised: [], mainSize: Self.mainSize(of: runs), baseline: bbox.y1, bbox: bbox)
     }
 
     /// Folds each line made only of superscripts into the line it sits on, wherever poppler

@@ -8,7 +8,8 @@ import PopplerText
 /// enough pages; then, once those are known, a band line printed exactly where running
 /// headers stand on other pages, in their size (a header carrying the section name, which
 /// changes), and an outermost line in small type sharing two words with the running
-/// furniture (a masthead). Never removes anything: it only labels lines.
+/// furniture (a masthead). A line set vertically in the margin is judged as a footer line
+/// wherever it stands. Never removes anything: it only labels lines.
 public struct RunningHeaderDetector: Sendable {
     public var thresholds: Thresholds
     /// Threads the per-page reading may use; the findings are the same for any value.
@@ -41,7 +42,10 @@ public struct RunningHeaderDetector: Sendable {
             let rows = Self.rows(of: page)
             guard !rows.isEmpty else { return found }
             let top = Array(rows.prefix(band).joined())
-            let bottom = Array(rows.suffix(band).joined()).filter { !top.contains($0) }
+            let bottomRows = Array(rows.suffix(band).joined()).filter { !top.contains($0) }
+            // A line set vertically in the margin repeats like a footer wherever it stands.
+            let sideways = page.lines.indices.filter { isSideways(page.lines[$0]) && !top.contains($0) && !bottomRows.contains($0) }
+            let bottom = bottomRows + sideways
             for (indices, isTop) in [(top, true), (bottom, false)] {
                 for i in indices {
                     let key = Self.key(page.lines[i].text)
@@ -120,6 +124,12 @@ public struct RunningHeaderDetector: Sendable {
     private struct PageLineKey: Hashable {
         var page: Int
         var line: Int
+    }
+
+    /// True for a line set vertically (see `LineBuilder.isVertical`), told first by its box.
+    func isSideways(_ line: Line) -> Bool {
+        line.bbox.height >= thresholds.verticalLineMinAspect * line.bbox.width
+            && LineBuilder(thresholds: thresholds).isVertical(line.runs)
     }
 
     /// Lower-cased words of four letters or more.
