@@ -92,4 +92,15 @@ struct BatchIsolationTests {
         let kinds = BatchTestSupport.records(object).values.compactMap { $0["error_kind"] as? String }
         #expect(kinds.count == 3 && kinds.allSatisfy { $0 == "interrupted" })
     }
+
+    @Test("The worker reads its memory limit directly; other arguments get the parser's help and errors")
+    func workerArguments() throws {
+        let help = try BatchTestSupport.run(["worker", "--help"], deadline: 30)
+        #expect(help.status == 0 && help.stdout.contains("--memory-limit"), "\(help.stdout)")
+        let bad = try BatchTestSupport.run(["worker", "--memory-limit", "many"], deadline: 30)
+        #expect(bad.status == 2 && bad.stderr.contains("--memory-limit"), "\(bad.stderr)")
+        // With its limit and no jobs on standard input, a worker ends at once, successfully.
+        let idle = try BatchTestSupport.run(["worker", "--memory-limit", "64"], deadline: 30)
+        #expect(idle.status == 0 && idle.stdout.isEmpty)
+    }
 }
