@@ -47,16 +47,12 @@ struct ContentsColumns {
             }
         }
         guard numberedLines >= thresholds.contentsMinEntries else { return [] }
-        var grew = true
-        while grew {
-            grew = false
-            let titles = entries.flatMap { blocks[$0].lines }
-            for index in range where !columns.contains(index) && !entries.contains(index) {
-                if blocks[index].lines.allSatisfy({ isLevel($0, withAnyOf: titles) }) {
-                    entries.insert(index)
-                    grew = true
-                }
-            }
+        // One pass: a label stands beside a title, never only beside another label. (Repeating
+        // it until nothing changes would cost the cube of the page's lines on a hostile page.)
+        let titles = entries.flatMap { blocks[$0].lines }
+        for index in range where !columns.contains(index) && !entries.contains(index)
+            && blocks[index].lines.allSatisfy({ isLevel($0, withAnyOf: titles) }) {
+            entries.insert(index)
         }
         return entries.union(columns)
     }
