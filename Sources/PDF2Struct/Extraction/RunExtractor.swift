@@ -73,7 +73,8 @@ public struct RunExtractor: Sendable {
         var scalarIndex = 0
         let scalars = min(boxes.count, fontIndices.count)
         while offset < bytes.count, scalarIndex < scalars {
-            let (value, length) = Self.scalar(in: bytes, at: offset)
+            let (scalar, length) = bytes.scalar(at: offset)
+            let value = scalar.value
             defer {
                 offset += length
                 scalarIndex += 1
@@ -91,8 +92,9 @@ public struct RunExtractor: Sendable {
                 let glyphFont = Int(fontIndices[scalarIndex])
                 let glyphBox = boxes[scalarIndex]
                 if glyphFont != font, box != nil { flushRun() }
-                if let runBox = box, !continuesVertically(glyphBox, after: lastGlyph, size: font >= 0 && font < sizes.count ? sizes[font] : runBox.width) {
-                    let size = font >= 0 && font < sizes.count ? sizes[font] : runBox.height
+                let knownSize: Double? = font >= 0 && font < sizes.count ? sizes[font] : nil
+                if let runBox = box, !continuesVertically(glyphBox, after: lastGlyph, size: knownSize ?? runBox.width) {
+                    let size = knownSize ?? runBox.height
                     let gap = glyphBox.x0 - runBox.x1
                     let jumpsBack = glyphBox.x1 < runBox.x1 - size
                     let leavesLine = glyphBox.verticalOverlap(runBox) == 0
@@ -135,16 +137,4 @@ public struct RunExtractor: Sendable {
         return sameColumn && (below || above)
     }
 
-    /// The scalar value starting at `offset` in valid UTF-8, and its length in bytes.
-    @inline(__always)
-    private static func scalar(in bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> (UInt32, Int) {
-        let lead = UInt32(bytes[offset])
-        if lead < 0x80 { return (lead, 1) }
-        if lead < 0xE0 { return ((lead & 0x1F) << 6 | UInt32(bytes[offset + 1] & 0x3F), 2) }
-        if lead < 0xF0 {
-            return ((lead & 0x0F) << 12 | UInt32(bytes[offset + 1] & 0x3F) << 6 | UInt32(bytes[offset + 2] & 0x3F), 3)
-        }
-        return ((lead & 0x07) << 18 | UInt32(bytes[offset + 1] & 0x3F) << 12 | UInt32(bytes[offset + 2] & 0x3F) << 6
-                    | UInt32(bytes[offset + 3] & 0x3F), 4)
-    }
 }

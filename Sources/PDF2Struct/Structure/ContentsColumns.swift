@@ -71,6 +71,6 @@ struct ContentsColumns {
     /// A heading that names a table of contents.
     static func isContentsHeading(_ block: TextBlock) -> Bool {
         block.lines.count == 1 && block.lines[0].text.utf8.count <= 40
-            && ["contents", "table of contents"].contains(HeadingLevelResolver.normalize(block.lines[0].text))
+            && HeadingLevelResolver.contentsLabels.contains(HeadingLevelResolver.normalize(block.lines[0].text))
     }
 }

@@ -98,11 +98,14 @@ public struct HeadingLevelResolver: Sendable {
         return result
     }
 
-    static let matterLabels: Set<String> = [
-        "contents", "table of contents", "foreword", "preface", "acknowledgments", "acknowledgements", "abstract",
+    /// The names of a table of contents (normalised), among the matter labels.
+    static let contentsLabels: Set<String> = ["contents", "table of contents"]
+
+    static let matterLabels: Set<String> = contentsLabels.union([
+        "foreword", "preface", "acknowledgments", "acknowledgements", "abstract",
         "executive summary", "summary", "notes", "endnotes", "references", "bibliography", "glossary",
         "abbreviations", "list of abbreviations", "index", "about the authors", "about the author",
-    ]
+    ])
 
     /// True for the name of a front- or back-matter section.
     static func isMatterLabel(_ text: String) -> Bool { matterLabels.contains(normalize(text)) }
