@@ -32,11 +32,12 @@ public struct DocumentBuilder: Sendable {
 
         // Body lines per page, then blocks.
         let blockBuilder = BlockBuilder(thresholds: thresholds)
-        let bodyPages: [(lines: [Line], blocks: [TextBlock], sizes: [Double: Int])] = Array(zip(pages, furnitureLines))
-            .concurrentMap(threads: threads) { page, furniture in
-                let lines = furniture.isEmpty ? page.lines : page.lines.enumerated().filter { !furniture.contains($0.offset) }.map(\.element)
-                return (lines, blockBuilder.build(lines, part: page.part, page: page.page), BodyStyle.weights(of: lines))
-            }
+        let bodyPages: [BodyPage] = Array(zip(pages, furnitureLines)).concurrentMap(threads: threads) { page, furniture in
+            let lines = furniture.isEmpty ? page.lines : page.lines.enumerated().filter { !furniture.contains($0.offset) }.map(\.element)
+            let blocks = blockBuilder.build(lines, part: page.part, page: page.page)
+            return BodyPage(lines: lines, blocks: blocks, sizes: BodyStyle.weights(of: lines), texts: lines.map(\.bodyText),
+                            markerLabels: Self.markerLabels(in: blocks.lazy.flatMap(\.lines)))
+        }
         let allBodyLines = bodyPages.lazy.flatMap(\.lines)
         let pageBlocks = bodyPages.map(\.blocks)
         for page in pages {
@@ -47,7 +48,7 @@ public struct DocumentBuilder: Sendable {
             }
         }
         let bodySize = BodyStyle(weights: bodyPages.reduce(into: [:]) { sum, page in sum.merge(page.sizes, uniquingKeysWith: +) }).size
-        let composer = TextComposer(dehyphenator: Dehyphenator(vocabulary: Dehyphenator.vocabulary(of: Array(allBodyLines.map(\.bodyText)), threads: threads)))
+        let composer = TextComposer(dehyphenator: Dehyphenator(vocabulary: Dehyphenator.vocabulary(of: bodyPages.flatMap(\.texts), threads: threads)))
 
         // Footnotes at page bottoms.
         let footnoteDetector = FootnoteRegionDetector(thresholds: thresholds)
@@ -57,7 +58,7 @@ public struct DocumentBuilder: Sendable {
             let previousFootnote = noteEntries.last.map { $0.kind == .footnote && $0.pieces.last.map { $0.page == pages[p].page - 1 && $0.part == pages[p].part } == true } ?? false
             let result = footnoteDetector.detect(blocks, bodySize: bodySize, pageHeight: pages[p].height,
                                                  previousLabel: previousFootnote ? noteEntries.last?.label : nil,
-                                                 markerLabels: Self.markerLabels(in: blocks.flatMap(\.lines)))
+                                                 markerLabels: bodyPages[p].markerLabels)
             bodyBlocks += result.body
             if !result.continuation.isEmpty { noteEntries[noteEntries.count - 1].pieces += result.continuation }
             noteEntries += result.notes
@@ -123,6 +124,17 @@ public struct DocumentBuilder: Sendable {
         }
         return Document(sources: sources, title: title, blocks: blocks, notes: notes, recommendations: recommendations,
                         furniture: furniture, diagnostics: diagnostics, needsOCR: needsOCR)
+    }
+
+    /// One page's body, worked out page by page on the job's threads: its lines less the
+    /// furniture, their blocks, the lines' size weights and texts (for the vocabulary), and
+    /// the note-marker labels its blocks carry (for the footnotes at its bottom).
+    private struct BodyPage: Sendable {
+        var lines: [Line]
+        var blocks: [TextBlock]
+        var sizes: [Double: Int]
+        var texts: [String]
+        var markerLabels: Set<String>
     }
 
     /// Roles for blocks: the title (see `TitleDetector`), headings, list items, paragraphs.
