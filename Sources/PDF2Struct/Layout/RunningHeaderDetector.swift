@@ -61,18 +61,19 @@ public struct RunningHeaderDetector: Sendable {
         }
         let needed = max(thresholds.runningHeaderMinPages,
                          Int((thresholds.runningHeaderMinPageShare * Double(pages.count)).rounded(.up)))
-        var findings: [Finding] = []
-        for c in candidates {
+        // Each candidate is judged on its own, on the job's threads.
+        let (top, bottom) = (topCounts, bottomCounts)
+        var findings: [Finding] = candidates.concurrentMap(threads: threads) { c -> Finding? in
             let text = pages[c.page].lines[c.line].text
             if isPageNumber(text) && isOutermost(c.line, in: pages[c.page], top: c.top) {
-                findings.append(Finding(pageIndex: c.page, lineIndex: c.line, kind: .pageNumber))
-                continue
+                return Finding(pageIndex: c.page, lineIndex: c.line, kind: .pageNumber)
             }
-            let recurrence = (c.top ? topCounts[c.key] : bottomCounts[c.key])?.count ?? 0
+            let recurrence = (c.top ? top[c.key] : bottom[c.key])?.count ?? 0
             if recurrence >= needed && pages.count >= thresholds.runningHeaderMinPages {
-                findings.append(Finding(pageIndex: c.page, lineIndex: c.line, kind: c.top ? .runningHeader : .runningFooter))
+                return Finding(pageIndex: c.page, lineIndex: c.line, kind: c.top ? .runningHeader : .runningFooter)
             }
-        }
+            return nil
+        }.compactMap { $0 }
         findings += placedLikeFurniture(pages, candidates: candidates, known: findings)
         return findings
     }
