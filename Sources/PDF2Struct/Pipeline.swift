@@ -75,6 +75,18 @@ public struct Pipeline: Sendable {
         DispatchQueue.global().async { withExtendedLifetime(owned) {} }
     }
 
+    /// Compiles regular expressions the stages keep in globals. The first pattern compiled in a
+    /// process also makes ICU build its own tables, about 8 M instructions; a worker calls this
+    /// on a spare core while it reads its first job and opens the document, so that cost is off
+    /// the conversion's path. Optional: the patterns are compiled on first use anyway.
+    public static func compilePatterns() {
+        _ = FontStyle.boldPattern
+        _ = FontStyle.italicPattern
+        _ = NoteLabel.plain
+        _ = ListItemMarker.enumerator
+        _ = RunningHeaderDetector.pageNumberPattern
+    }
+
     /// Below this many pages per thread, extraction stays on one thread.
     static let minimumPagesPerThread = 4
 
