@@ -127,17 +127,19 @@ public struct Dehyphenator: Sendable {
     /// Short ASCII words are counted in `shortWords`, the rest in `counts`.
     private static func countWords(inBytes bytes: UnsafeBufferPointer<UInt8>, into counts: inout [String: Int],
                                    shortWords: inout ShortWordCounts) {
+        // The tests are read once here, not once per scalar through their lazy globals.
+        let whitespace = ScalarTest.whitespace, trimmedPunctuation = Self.trimmedPunctuation
         var offset = 0
         while offset < bytes.count {
             let (scalar, length) = bytes.scalar(at: offset)
-            if ScalarTest.whitespace(scalar) {
+            if whitespace(scalar) {
                 offset += length
                 continue
             }
             var end = offset + length
             while end < bytes.count {
                 let (next, nextLength) = bytes.scalar(at: end)
-                if ScalarTest.whitespace(next) { break }
+                if whitespace(next) { break }
                 end += nextLength
             }
             var start = offset
