@@ -23,7 +23,11 @@ public struct LineBuilder: Sendable {
             runLines = regroupByBaseline(runLines.flatMap { $0 })
         }
         runLines = splitAtPageGutters(runLines.flatMap(splitAtGutters))
-        runLines = bands(of: runLines).flatMap { $0.count >= thresholds.bandGutterMinLines ? splitAtPageGutters($0) : $0 }
+        // Each band is measured again on its own; a page of one band was measured whole just above.
+        let bands = bands(of: runLines)
+        if bands.count > 1 {
+            runLines = bands.flatMap { $0.count >= thresholds.bandGutterMinLines ? splitAtPageGutters($0) : $0 }
+        }
         return attachLoneLabels(foldLiftedMarkers(runLines.map(makeLine))) + vertical.map(makeVerticalLine)
     }
 
