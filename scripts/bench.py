@@ -3,12 +3,13 @@
 pymupdf4llm, measured as whole processes, interleaved round by round so that a noisy machine
 slows every tool alike. Run by `make bench`; never part of the tests.
 
-  python3 scripts/bench.py --binary .build/release/pdf2struct [--rounds 5] [--files 1000]
+  python3 scripts/bench.py --binary .build/release/pdf2struct [--rounds 9] [--files 1000]
 
 Prints, per tool: median wall seconds, pages/s, CPU seconds, peak RSS of the largest process
 (ru_maxrss from wait4) and the ratio of pages/s against pdftotext; how much faster two
 pdftotext processes at once get through the pages than one (the machine's own two-core
-scaling, which bounds any -j 2); then, from one more run of
+scaling, which bounds any -j 2); the spread of each round's own ratio, to show how much of a
+verdict is the machine's noise; then, from one more run of
 each pdf2struct setting with a sampler watching it, the peak memory of the whole process tree
 (parent and workers) summed two ways: VmRSS, which counts the shared libraries (Swift runtime,
 Foundation, poppler: about 24 MB) once per process, and PSS from smaps_rollup, which shares
@@ -193,7 +194,9 @@ def main():
     parser.add_argument("--binary", default=os.path.join(ROOT, ".build/release/pdf2struct"))
     parser.add_argument("--work", default=os.path.join(ROOT, ".build/bench"))
     parser.add_argument("--copies", type=int, default=18, help="times part2.pdf (29 pages) is repeated")
-    parser.add_argument("--rounds", type=int, default=5)
+    # Nine rounds: single rounds of one tool vary by up to a fifth on a shared host, and the
+    # median of nine moves about three quarters as much as the median of five.
+    parser.add_argument("--rounds", type=int, default=9)
     parser.add_argument("--files", type=int, default=1000, help="small files for the memory run (0: skip)")
     parser.add_argument("--no-pymupdf", action="store_true")
     args = parser.parse_args()
@@ -244,6 +247,12 @@ def main():
     scaling = 2 * median("pdftotext", "wall") / statistics.median(pairs)
     print(f"this machine: two pdftotext at once convert {scaling:.2f}× the pages/s of one "
           f"(2.00 would be two independent cores)")
+    # Information only (the verdicts use the medians above): each round's pdftotext time over
+    # the same round's pdf2struct time, a few seconds apart.
+    for name in ("pdf2struct -j 1", "pdf2struct -j 2"):
+        ratios = sorted(floor_run["wall"] / run["wall"] for floor_run, run in zip(runs["pdftotext"], runs[name]))
+        print(f"{name} ÷ pdftotext, round by round: {ratios[0]:.2f}–{ratios[-1]:.2f} "
+              f"(median {statistics.median(ratios):.2f})")
 
     print("\nmemory of the whole process tree, one sampled run each (20 ms samples):")
     trees = {}
