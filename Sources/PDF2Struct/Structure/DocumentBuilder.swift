@@ -39,7 +39,6 @@ public struct DocumentBuilder: Sendable {
                             markerLabels: Self.markerLabels(in: blocks.lazy.flatMap(\.lines)))
         }
         let allBodyLines = bodyPages.lazy.flatMap(\.lines)
-        let pageBlocks = bodyPages.map(\.blocks)
         for page in pages {
             if page.unmappedCharacters > 0 {
                 diagnostics.append(Diagnostic(code: "unmapped_characters",
@@ -54,11 +53,11 @@ public struct DocumentBuilder: Sendable {
         let footnoteDetector = FootnoteRegionDetector(thresholds: thresholds)
         var noteEntries: [NoteEntry] = []
         var bodyBlocks: [TextBlock] = []
-        for (p, blocks) in pageBlocks.enumerated() {
+        for (p, body) in bodyPages.enumerated() {
             let previousFootnote = noteEntries.last.map { $0.kind == .footnote && $0.pieces.last.map { $0.page == pages[p].page - 1 && $0.part == pages[p].part } == true } ?? false
-            let result = footnoteDetector.detect(blocks, bodySize: bodySize, pageHeight: pages[p].height,
+            let result = footnoteDetector.detect(body.blocks, bodySize: bodySize, pageHeight: pages[p].height,
                                                  previousLabel: previousFootnote ? noteEntries.last?.label : nil,
-                                                 markerLabels: bodyPages[p].markerLabels)
+                                                 markerLabels: body.markerLabels)
             bodyBlocks += result.body
             if !result.continuation.isEmpty { noteEntries[noteEntries.count - 1].pieces += result.continuation }
             noteEntries += result.notes
