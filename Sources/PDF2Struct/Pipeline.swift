@@ -75,10 +75,11 @@ public struct Pipeline: Sendable {
         DispatchQueue.global().async { withExtendedLifetime(owned) {} }
     }
 
-    /// Compiles regular expressions the stages keep in globals. The first pattern compiled in a
-    /// process also makes ICU build its own tables, about 8 M instructions; a worker calls this
-    /// on a spare core while it reads its first job and opens the document, so that cost is off
-    /// the conversion's path. Optional: the patterns are compiled on first use anyway.
+    /// Compiles the first regular expressions extraction and furniture detection read (the
+    /// others compile on first use). The first pattern compiled in a process also makes ICU
+    /// build its own tables, about 8 M instructions; a worker calls this on a spare core while
+    /// it reads its first job and opens the document, so that cost is off the conversion's
+    /// path. Optional: every pattern is compiled on first use anyway.
     public static func compilePatterns() {
         _ = FontStyle.boldPattern
         _ = FontStyle.italicPattern

@@ -75,13 +75,14 @@ public struct HeadingClassifier: Sendable {
     /// building it, or nil when the text holds a scalar that could join its neighbours into
     /// one character (then only the full test can tell). Counting stops once it passes `limit`.
     static func wordCount(_ lines: [Line], stoppingAbove limit: Int) -> Int? {
+        let whitespace = ScalarTest.whitespace
         var count = 0
         for line in lines {
             // Lines are joined by a space, so no word runs from one line into the next.
             var inWord = false
             for scalar in line.bodyText.unicodeScalars {
                 guard StandaloneScalars.contains(scalar) else { return nil }
-                if ScalarTest.whitespace(scalar) {
+                if whitespace(scalar) {
                     inWord = false
                 } else if !inWord {
                     inWord = true

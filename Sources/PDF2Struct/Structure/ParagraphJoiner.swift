@@ -83,9 +83,10 @@ struct ParagraphJoiner {
 
     private static func visibleScalar(in text: String, last: Bool) -> Scan {
         var found: Unicode.Scalar? = nil
+        let whitespace = ScalarTest.whitespace
         for scalar in text.unicodeScalars {
             guard StandaloneScalars.contains(scalar) else { return .mixed }
-            if (last || found == nil) && !ScalarTest.whitespace(scalar) { found = scalar }
+            if (last || found == nil) && !whitespace(scalar) { found = scalar }
         }
         return .standalone(found)
     }

@@ -50,10 +50,11 @@ public enum TextNormalizer {
     /// True when the only whitespace of a text of standalone scalars is single plain spaces
     /// between words, so collapsing changes nothing.
     private static func isCollapsed(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let whitespace = ScalarTest.whitespace
         var offset = 0
         while offset < bytes.count {
             let (scalar, length) = bytes.scalar(at: offset)
-            if ScalarTest.whitespace(scalar) {
+            if whitespace(scalar) {
                 guard scalar == " ", offset > 0, bytes[offset - 1] != 0x20, offset + 1 < bytes.count else { return false }
             }
             offset += length
@@ -63,13 +64,14 @@ public enum TextNormalizer {
 
     /// The words of a text of standalone scalars (one character each) joined by single spaces.
     private static func collapsed(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
-        String(unsafeUninitializedCapacity: bytes.count) { out in
+        let whitespace = ScalarTest.whitespace
+        return String(unsafeUninitializedCapacity: bytes.count) { out in
             var count = 0
             var pendingSpace = false
             var offset = 0
             while offset < bytes.count {
                 let (scalar, length) = bytes.scalar(at: offset)
-                if ScalarTest.whitespace(scalar) {
+                if whitespace(scalar) {
                     pendingSpace = count > 0
                 } else {
                     if pendingSpace {
