@@ -28,7 +28,7 @@ public struct PageRect: Equatable, Hashable, Sendable {
 
     /// The smallest rectangle holding both.
     public func union(_ other: PageRect) -> PageRect {
-        PageRect(x0: min(x0, other.x0), y0: min(y0, other.y0), x1: max(x1, other.x1), y1: max(y1, other.y1))
+        PageRect(orderedX0: min(x0, other.x0), y0: min(y0, other.y0), x1: max(x1, other.x1), y1: max(y1, other.y1))
     }
 
     /// Length of the vertical overlap of the two rectangles (0 when apart).

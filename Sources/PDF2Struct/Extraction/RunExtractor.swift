@@ -98,14 +98,16 @@ public struct RunExtractor: Sendable {
                     let gap = glyphBox.x0 - runBox.x1
                     let jumpsBack = glyphBox.x1 < runBox.x1 - size
                     let leavesLine = glyphBox.verticalOverlap(runBox) == 0
-                    if (gap > thresholds.wordGapRatio * size && !leavesLine) || jumpsBack || leavesLine {
+                    if gap > thresholds.wordGapRatio * size || jumpsBack || leavesLine {
                         flushRun()
                         spaceBefore = true
                     }
                 }
-                if value == 0xFFFD || (0xE000...0xF8FF).contains(value) { unmapped += 1 }
                 font = glyphFont
-                if value >= 0x80 { isASCII = false }
+                if value >= 0x80 {
+                    isASCII = false
+                    if value == 0xFFFD || (0xE000...0xF8FF).contains(value) { unmapped += 1 }
+                }
                 if let runBox = box {
                     box = runBox.union(glyphBox)
                 } else {
