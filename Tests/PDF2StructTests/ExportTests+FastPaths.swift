@@ -22,6 +22,35 @@ extension ExportTests {
         }
     }
 
+    @Test("A text buffer holds exactly the pieces appended, past the room it reserved")
+    func textBufferHoldsWhatWasAppended() {
+        var out = TextBuffer(capacity: 10)
+        var expected: [UInt8] = []
+        var state: UInt64 = 12_345
+        for step in 0..<3_000 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            // Lengths around the short-piece limit, and now and then one longer than a growth step.
+            let length = step % 500 == 0 ? 70_000 + step : Int(state >> 58)
+            let piece = (0..<length).map { UInt8(ascii: "a") + UInt8(($0 + step) % 26) }
+            switch step % 4 {
+            case 0: piece.withUnsafeBufferPointer { out.append($0) }
+            case 1: out.append(String(decoding: piece, as: UTF8.self))
+            case 2:
+                out.append(UInt8(ascii: "#"))
+                expected.append(UInt8(ascii: "#"))
+                piece.withUnsafeBufferPointer { out.append($0[...]) }
+            default:
+                out.append(digitsOf: UInt(state >> 40), minimumCount: 9)
+                expected += Array(String(UInt(state >> 40)).utf8).leftPadded(to: 9)
+                continue
+            }
+            expected += piece
+        }
+        #expect(out.count == expected.count)
+        #expect(out.takeBytes() == expected)
+        #expect(out.isEmpty && out.takeBytes().isEmpty)
+    }
+
     @Test("JSON escapes DEL and other control bytes as \\u00xx, and passes non-ASCII through")
     func jsonEscapesControlBytes() {
         #expect(JSONValue.string("\u{7F}\u{1F}\tü…").serialized() == "\"\\u007f\\u001f\\tü…\"\n")
@@ -53,5 +82,12 @@ extension ExportTests {
         let data = Data((0..<1000).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ 7) })
         #expect(SHA256.hex(of: data) == "5097e7d587352f5097062ae679f37bda5802d9f875aba14c8cb4d1a188ada179")
         #expect(SHA256.hex(of: data[3..<122]) == "5881a0a049e8444a62f8075b6c96efc8c90c09802637c25b5cf510361dc1092f")
+    }
+}
+
+private extension Array where Element == UInt8 {
+    /// The digits with zeros in front, up to `count` bytes.
+    func leftPadded(to count: Int) -> [UInt8] {
+        [UInt8](repeating: UInt8(ascii: "0"), count: Swift.max(0, count - self.count)) + self
     }
 }

@@ -51,7 +51,7 @@ struct JSONWriter {
         startItem()
         out.append(UInt8(ascii: "\""))
         out.append(name)
-        out.append("\": ")
+        out.append("\": " as StaticString)
         afterKey = true
     }
 
@@ -59,7 +59,7 @@ struct JSONWriter {
     mutating func key(_ name: String) {
         startItem()
         appendQuoted(name)
-        out.append(": ")
+        out.append(": " as StaticString)
         afterKey = true
     }
 
@@ -109,12 +109,12 @@ struct JSONWriter {
 
     mutating func null() {
         startValue()
-        out.append("null")
+        out.append("null" as StaticString)
     }
 
     mutating func bool(_ value: Bool) {
         startValue()
-        out.append(value ? "true" : "false")
+        out.append(value ? "true" as StaticString : "false")
     }
 
     mutating func int(_ value: Int) {
@@ -233,13 +233,13 @@ struct JSONWriter {
 
     private mutating func appendEscape(_ byte: UInt8) {
         switch byte {
-        case UInt8(ascii: "\""): out.append("\\\"")
-        case UInt8(ascii: "\\"): out.append("\\\\")
-        case UInt8(ascii: "\n"): out.append("\\n")
-        case UInt8(ascii: "\r"): out.append("\\r")
-        case UInt8(ascii: "\t"): out.append("\\t")
+        case UInt8(ascii: "\""): out.append("\\\"" as StaticString)
+        case UInt8(ascii: "\\"): out.append("\\\\" as StaticString)
+        case UInt8(ascii: "\n"): out.append("\\n" as StaticString)
+        case UInt8(ascii: "\r"): out.append("\\r" as StaticString)
+        case UInt8(ascii: "\t"): out.append("\\t" as StaticString)
         default:
-            out.append("\\u00")
+            out.append("\\u00" as StaticString)
             out.append(Self.hexDigits[Int(byte >> 4)])
             out.append(Self.hexDigits[Int(byte & 0x0F)])
         }
