@@ -141,7 +141,7 @@ public final class PopplerDocument {
         poppler_page_get_size(page, &width, &height)
         let label = takeGString(poppler_page_get_label(page))
         let text = takeGString(poppler_page_get_text(page)) ?? ""
-        let scalarCount = Self.scalarCount(of: text)
+        let scalarCount = text.unicodeScalarCount
         let boxes = Self.boxes(of: page, count: scalarCount)
         let (fonts, fontIndices) = Self.fonts(of: page, count: scalarCount)
         return RawPage(index: index, width: Self.bounded(width), height: Self.bounded(height), label: label, text: text,
@@ -156,12 +156,6 @@ public final class PopplerDocument {
 
     static func bounded(_ value: Double) -> Double {
         value.isFinite ? min(max(value, -coordinateLimit), coordinateLimit) : 0
-    }
-
-    /// The number of Unicode scalars in `text`: its UTF-8 bytes that are not continuation bytes.
-    static func scalarCount(of text: String) -> Int {
-        var text = text
-        return text.withUTF8 { bytes in bytes.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) } }
     }
 
     /// One rectangle per scalar of the page text, in top-left-origin points; an empty one at

@@ -1,3 +1,5 @@
+import PopplerText
+
 /// Joins lines into one normalised text: runs separated by single spaces, lines joined with a
 /// space or, for a hyphen the `Dehyphenator` judges a break, with nothing; note markers taken
 /// out of the text and returned as references at their offsets (in Unicode scalars).
@@ -38,7 +40,7 @@ public struct TextComposer: Sendable {
                 }
                 pendingSpace = false
                 text.append(piece)
-                scalarCount += isASCII ? piece.utf8.count : Self.scalarCount(piece)
+                scalarCount += isASCII ? piece.utf8.count : piece.unicodeScalarCount
             }
             guard lineIndex + 1 < lines.count else { break }
             let next = lines[lineIndex + 1].bodyText
@@ -60,10 +62,5 @@ public struct TextComposer: Sendable {
         // References never point past the end of the text.
         for i in references.indices where references[i].offset > scalarCount { references[i].offset = scalarCount }
         return Composed(text: text.string, references: references)
-    }
-
-    /// The number of Unicode scalars: UTF-8 bytes that start one.
-    private static func scalarCount(_ text: String) -> Int {
-        text.utf8.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
     }
 }
