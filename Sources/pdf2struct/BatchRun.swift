@@ -19,9 +19,22 @@ final class BatchRun: Sendable {
         var jobsPerWorker = 200
     }
 
+    /// How a worker process is started: this program, its arguments and the environment added.
+    struct WorkerCommand: Equatable {
+        var executable: String
+        var arguments: [String]
+        var environment: [String: String]
+    }
+
+    /// The command of every worker with `memoryLimit` (MiB, 0 for none). Workers run with
+    /// `SWIFT_BACKTRACE=enable=no`, so a crash ends one at once instead of symbolicating.
+    static func workerCommand(memoryLimit: Int) -> WorkerCommand {
+        WorkerCommand(executable: currentExecutable, arguments: ["worker", "--memory-limit", String(memoryLimit)],
+                      environment: ["SWIFT_BACKTRACE": "enable=no"])
+    }
+
     private let jobs: [WorkerJob]
     private let settings: Settings
-    private let executable: String
     private let onOutcome: @Sendable (WorkerJob, JobOutcome) -> Void
     private let nextJob = Mutex(0)
     private let outcomes: Mutex<[JobOutcome?]>
@@ -31,7 +44,6 @@ final class BatchRun: Sendable {
     init(jobs: [WorkerJob], settings: Settings, onOutcome: @escaping @Sendable (WorkerJob, JobOutcome) -> Void) {
         self.jobs = jobs
         self.settings = settings
-        self.executable = Self.currentExecutable()
         self.onOutcome = onOutcome
         self.outcomes = Mutex([JobOutcome?](repeating: nil, count: jobs.count))
     }
@@ -101,10 +113,12 @@ final class BatchRun: Sendable {
         onOutcome(job, outcome)
     }
 
+    /// A worker for a driver: the one started before the arguments were parsed when it fits,
+    /// otherwise a new one.
     private func startWorker() throws -> WorkerProcess {
-        let worker = try WorkerProcess.spawn(executable: executable,
-                                             arguments: ["worker", "--memory-limit", String(settings.memoryLimit)],
-                                             extraEnvironment: ["SWIFT_BACKTRACE": "enable=no"])
+        let command = Self.workerCommand(memoryLimit: settings.memoryLimit)
+        let worker = try EarlyWorker.take(command)
+            ?? WorkerProcess.spawn(executable: command.executable, arguments: command.arguments, extraEnvironment: command.environment)
         livePIDs.withLock { _ = $0.insert(worker.pid) }
         if stopped.load(ordering: .acquiring) { kill(worker.pid, SIGKILL) }
         return worker
@@ -167,10 +181,10 @@ final class BatchRun: Sendable {
     }
 
     /// This program's own executable, which the workers run.
-    private static func currentExecutable() -> String {
+    private static let currentExecutable: String = {
         var buffer = [CChar](repeating: 0, count: 4096)
         let count = readlink("/proc/self/exe", &buffer, buffer.count - 1)
         if count > 0 { return String(decoding: buffer[..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self) }
         return CommandLine.arguments[0]
-    }
+    }()
 }

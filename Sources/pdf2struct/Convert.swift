@@ -62,7 +62,10 @@ struct Convert: ParsableCommand {
     var timeout: Double = 300
 
     @Option(help: ArgumentHelp("Memory limit of each worker process in MiB (0: none).", valueName: "MiB"))
-    var memoryLimit: Int = 4096
+    var memoryLimit: Int = Convert.defaultMemoryLimit
+
+    /// `--memory-limit` when none is given, in MiB.
+    static let defaultMemoryLimit = 4096
 
     @Option(help: ArgumentHelp("Write a JSON report of every input's outcome to FILE.", valueName: "file"))
     var report: String?
@@ -228,6 +231,8 @@ struct Convert: ParsableCommand {
             status = failures.allSatisfy { $0.kind == .encrypted } ? ExitStatus.encrypted.rawValue : ExitStatus.someFailed.rawValue
         }
         if let signal { status = 128 + signal }
+        // A run whose inputs all failed before reaching a worker never took the early one.
+        EarlyWorker.discard()
         Foundation.exit(status)
     }
 

@@ -5,6 +5,7 @@ import Foundation
 /// default for them is 64). `-j4` is read as `-j 4`. A worker process (started by a batch run
 /// with `worker` as its first argument) parses only the worker's own options: building the
 /// whole command tree cost 14 M instructions per worker start (see `Worker.started(with:)`).
+/// A conversion's first worker is started before the arguments are parsed (`EarlyWorker`).
 @main
 enum EntryPoint {
     static func main() {
@@ -15,9 +16,12 @@ enum EntryPoint {
                 try worker.run()
                 return
             }
+            EarlyWorker.start(for: arguments)
             var command = try Root.parseAsRoot(arguments)
             try command.run()
+            EarlyWorker.discard()
         } catch {
+            EarlyWorker.discard()
             let code = Root.exitCode(for: error)
             if code == .validationFailure {
                 FileHandle.standardError.write(Data((Root.fullMessage(for: error) + "\n").utf8))

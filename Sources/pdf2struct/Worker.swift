@@ -36,6 +36,7 @@ struct Worker: ParsableCommand {
             setrlimit(__rlimit_resource_t(RLIMIT_DATA.rawValue), &limit)
         }
         Self.endWithParent()
+        FaultInjection.applyAtStart()
         // ICU's pattern tables are built on a spare core while the first job is read.
         Thread.detachNewThread { Pipeline.compilePatterns() }
         var runners: [String: JobRunner] = [:]

@@ -5,7 +5,9 @@ import Synchronization
 /// driven by one thread at a time. Spawned with `posix_spawn` (no fork of a threaded parent);
 /// every pipe end is close-on-exec, so no worker holds another's pipes open; the child runs with
 /// `SWIFT_BACKTRACE=enable=no`, so a crash ends it at once instead of symbolicating a backtrace.
-final class WorkerProcess {
+/// Sendable as a whole: one thread owns it at a time (the early worker passes from the main
+/// thread to a batch driver), never two at once.
+final class WorkerProcess: @unchecked Sendable {
     /// How a child process ended.
     enum Termination: Equatable {
         case exited(Int32)

@@ -93,6 +93,31 @@ struct BatchIsolationTests {
         #expect(kinds.count == 3 && kinds.allSatisfy { $0 == "interrupted" })
     }
 
+    @Test("No worker outlives its command: a usage error, a folder with no PDFs, a conversion",
+          arguments: [["--no-such-option"], ["empty"], []])
+    func noWorkerOutlivesItsCommand(extra: [String]) throws {
+        let folder = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let empty = folder.appendingPathComponent("empty")
+        try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
+        let inputs = extra == ["empty"] ? [empty.path] : [TestSupport.fixture("part1")] + extra
+        // A conversion's first worker starts before the arguments are read; where it gets no
+        // job, the command must end it before ending itself, even while the worker is still
+        // starting (10 s here). The shell looks for any process carrying the command's tag the
+        // moment the command has ended (a worker left behind would end within a second).
+        let tag = UUID().uuidString
+        let slowStart = extra.isEmpty ? "0" : "10"
+        let script = """
+            PDF2STRUCT_TEST_TAG=\(tag) PDF2STRUCT_TEST_SLOW_START=\(slowStart) "$0" "$@" >/dev/null 2>&1
+            echo "status $?"
+            grep -l -a "PDF2STRUCT_TEST_TAG=\(tag)" /proc/[0-9]*/environ 2>/dev/null | wc -l
+            """
+        let arguments = inputs + ["-o", folder.appendingPathComponent("out").path, "-q"]
+        let outcome = try BatchTestSupport.runProgram("/bin/sh", ["-c", script, TestSupport.binary] + arguments, deadline: 60)
+        let lines = outcome.stdout.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+        #expect(lines == ["status \(extra.isEmpty ? 0 : extra == ["empty"] ? 1 : 2)", "0"], "\(outcome.stdout)")
+    }
+
     @Test("The worker reads its memory limit directly; other arguments get the parser's help and errors")
     func workerArguments() throws {
         let help = try BatchTestSupport.run(["worker", "--help"], deadline: 30)
