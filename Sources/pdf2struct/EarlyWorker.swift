@@ -22,12 +22,7 @@ enum EarlyWorker {
     /// The early worker, when it was started with exactly this command; nil otherwise (then
     /// it is killed: it has been given nothing to do).
     static func take(_ command: BatchRun.WorkerCommand) -> WorkerProcess? {
-        let worker = slot.withLock { slot -> WorkerProcess? in
-            let worker = slot
-            slot = nil
-            return worker
-        }
-        guard let worker else { return nil }
+        guard let worker = removed() else { return nil }
         guard command == BatchRun.workerCommand(memoryLimit: Convert.defaultMemoryLimit) else {
             worker.kill()
             return nil
@@ -38,12 +33,15 @@ enum EarlyWorker {
     /// Ends the early worker if no run took it over: it is killed and reaped at once, without
     /// waiting for it to finish starting, as it has been given nothing to do.
     static func discard() {
-        let worker = slot.withLock { slot -> WorkerProcess? in
-            let worker = slot
-            slot = nil
-            return worker
+        removed()?.kill()
+    }
+
+    /// The early worker, if one is waiting, which is no longer kept here.
+    private static func removed() -> WorkerProcess? {
+        slot.withLock { slot in
+            defer { slot = nil }
+            return slot
         }
-        worker?.kill()
     }
 
     /// True for a conversion (the default command) that neither asks for help, the version or
