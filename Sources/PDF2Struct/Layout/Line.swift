@@ -20,11 +20,15 @@ public struct Line: Equatable, Sendable {
     public let isBold: Bool
     /// True when every run that is not raised is italic.
     public let isItalic: Bool
+    /// True for a line set vertically (a rotated margin line): its runs run down or up the
+    /// page, as `LineBuilder` found them; later stages read this instead of deciding again.
+    public let isVertical: Bool
     /// Number of characters (without spaces) in runs that are not raised.
     public let characterCount: Int
 
-    public init(runs: [TextRun], raised: Set<Int>, mainSize: Double, baseline: Double, bbox: PageRect) {
+    public init(runs: [TextRun], raised: Set<Int>, mainSize: Double, baseline: Double, bbox: PageRect, isVertical: Bool = false) {
         self.runs = runs
+        self.isVertical = isVertical
         self.raised = raised
         self.mainSize = mainSize
         self.baseline = baseline

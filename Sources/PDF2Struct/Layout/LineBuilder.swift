@@ -17,8 +17,12 @@ public struct LineBuilder: Sendable {
     public func build(_ page: PageText) -> [Line] {
         // Lines set vertically (a rotated margin line) are kept whole, after the others: they
         // share no baseline with the horizontal text and cover no strip of its width.
-        let vertical = page.lines.filter(isVertical)
-        var runLines = vertical.isEmpty ? page.lines.filter { !$0.isEmpty } : page.lines.filter { !$0.isEmpty && !isVertical($0) }
+        var vertical: [[TextRun]] = []
+        var runLines: [[TextRun]] = []
+        runLines.reserveCapacity(page.lines.count)
+        for line in page.lines where !line.isEmpty {
+            if isVertical(line) { vertical.append(line) } else { runLines.append(line) }
+        }
         if runLines.contains(where: isInterleaved) {
             runLines = regroupByBaseline(runLines.flatMap { $0 })
         }
@@ -53,7 +57,7 @@ public struct LineBuilder: Sendable {
     /// bottom of its box.
     func makeVerticalLine(_ runs: [TextRun]) -> Line {
         let bbox = runs.dropFirst().reduce(runs[0].bbox) { $0.union($1.bbox) }
-        return Line(runs: runs, raised: [], mainSize: Self.mainSize(of: runs), baseline: bbox.y1, bbox: bbox)
+        return Line(runs: runs, raised: [], mainSize: Self.mainSize(of: runs), baseline: bbox.y1, bbox: bbox, isVertical: true)
     }
 
     /// Folds each line made only of superscripts into the line it sits on, wherever poppler

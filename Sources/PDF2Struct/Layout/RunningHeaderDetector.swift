@@ -44,7 +44,7 @@ public struct RunningHeaderDetector: Sendable {
             let top = Array(rows.prefix(band).joined())
             let bottomRows = Array(rows.suffix(band).joined()).filter { !top.contains($0) }
             // A line set vertically in the margin repeats like a footer wherever it stands.
-            let sideways = page.lines.indices.filter { isSideways(page.lines[$0]) && !top.contains($0) && !bottomRows.contains($0) }
+            let sideways = page.lines.indices.filter { page.lines[$0].isVertical && !top.contains($0) && !bottomRows.contains($0) }
             let bottom = bottomRows + sideways
             for (indices, isTop) in [(top, true), (bottom, false)] {
                 for i in indices {
@@ -125,12 +125,6 @@ public struct RunningHeaderDetector: Sendable {
     private struct PageLineKey: Hashable {
         var page: Int
         var line: Int
-    }
-
-    /// True for a line set vertically (see `LineBuilder.isVertical`), told first by its box.
-    func isSideways(_ line: Line) -> Bool {
-        line.bbox.height >= thresholds.verticalLineMinAspect * line.bbox.width
-            && LineBuilder(thresholds: thresholds).isVertical(line.runs)
     }
 
     /// Lower-cased words of four letters or more.
