@@ -29,7 +29,7 @@ final class BatchRun: Sendable {
     /// The command of every worker with `memoryLimit` (MiB, 0 for none). Workers run with
     /// `SWIFT_BACKTRACE=enable=no`, so a crash ends one at once instead of symbolicating.
     static func workerCommand(memoryLimit: Int) -> WorkerCommand {
-        WorkerCommand(executable: currentExecutable, arguments: ["worker", "--memory-limit", String(memoryLimit)],
+        WorkerCommand(executable: currentExecutable, arguments: Worker.arguments(memoryLimit: memoryLimit),
                       environment: ["SWIFT_BACKTRACE": "enable=no"])
     }
 

@@ -17,12 +17,19 @@ struct Worker: ParsableCommand {
     @Option(help: "Data memory limit in MiB (0: none).")
     var memoryLimit: Int = 0
 
+    /// The arguments a batch run starts a worker with (read back by `started(with:)`).
+    static func arguments(memoryLimit: Int) -> [String] {
+        [configuration.commandName ?? "worker", memoryLimitOption, String(memoryLimit)]
+    }
+
+    private static let memoryLimitOption = "--memory-limit"
+
     /// The command for `arguments` (those after `worker`). The exact form batch runs start it
     /// with, `--memory-limit N`, is read directly: the parser spent 8.7 M instructions, a
     /// quarter of a worker's start, on reflecting over this one option. Anything else goes to
     /// the parser, so help and errors read as for any command.
     static func started(with arguments: [String]) throws -> any ParsableCommand {
-        if arguments.count == 2, arguments[0] == "--memory-limit", let limit = Int(arguments[1]) {
+        if arguments.count == 2, arguments[0] == memoryLimitOption, let limit = Int(arguments[1]) {
             var worker = Worker()
             worker.memoryLimit = limit
             return worker
