@@ -63,28 +63,9 @@ public struct Pipeline: Sendable {
             }
         }
         let document = try DocumentBuilder(configuration: configuration, threads: threads).build(pages: pages, sources: sources)
-        if threads > 1 { Self.releaseInBackground(consume pages) }
+        if threads > 1 { BackgroundRelease.release(consume pages) }
         return document
     }
-
-    /// Frees the extracted pages (hundreds of thousands of small values on a long report, some
-    /// 12 ms of cache misses) on a thread of their own at the lowest priority, so the freeing
-    /// takes the CPU time the export and the writing leave idle instead of slowing them (when
-    /// every core stays busy it still gets a small share, so pages never pile up). The closure
-    /// holds the only reference and empties it on that thread; a process that ends first
-    /// simply does not finish freeing.
-    private static func releaseInBackground(_ pages: consuming [PageLines]) {
-        nonisolated(unsafe) var owned = pages
-        Thread.detachNewThread {
-            // On Linux the nice value belongs to the thread, and 0 names the calling one.
-            setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, Self.releaseNiceValue)
-            owned.removeAll()
-        }
-    }
-
-    /// The nice value of the thread that frees extracted pages: the lowest priority, about a
-    /// sixtieth of a core when it competes with the conversion's own threads.
-    static let releaseNiceValue: Int32 = 19
 
     /// Compiles the first regular expressions extraction and furniture detection read (the
     /// others compile on first use). The first pattern compiled in a process also makes ICU
