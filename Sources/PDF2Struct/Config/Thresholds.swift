@@ -35,6 +35,15 @@ public struct Thresholds: Codable, Equatable, Sendable {
     /// sideways letter box continues the one before when their left and right edges agree, and
     /// the gap or overlap between them is, within this share of the font size.
     public var verticalLetterToleranceRatio: Double = 0.25
+    /// Letter-spaced text (`C Y B E R`, tracked wide on covers and title pages), which poppler
+    /// cuts into one-letter words, is this many one-character runs in a row or more: ordinary
+    /// prose never has four one-letter words in a row.
+    public var letterSpacedMinRuns: Int = 4
+    /// The letters of letter-spaced text stand at most this share of the font size apart.
+    public var letterSpacedMaxGapRatio: Double = 1.0
+    /// Within letter-spaced text, a gap wider than this multiple of the text's median gap
+    /// separates two words; narrower gaps are the tracking inside a word.
+    public var letterSpacedWordGapFactor: Double = 1.6
     /// A line of at least four characters in one column is set vertically when its box is at
     /// least this many times as tall as it is wide and as its type is large.
     public var verticalLineMinAspect: Double = 3

@@ -28,8 +28,9 @@ public struct RunExtractor: Sendable {
                 }
             }
         }
+        let letterSpacing = LetterSpacing(thresholds: thresholds)
         return PageText(part: part, page: raw.index + 1, width: raw.width, height: raw.height,
-                        lines: lines, fonts: raw.fonts, unmappedCharacters: unmapped)
+                        lines: lines.map(letterSpacing.join), fonts: raw.fonts, unmappedCharacters: unmapped)
     }
 
     /// The runs of a page's text, line by line, and how many of its characters are unmapped.
