@@ -12,6 +12,7 @@ public enum BackgroundRelease {
     /// when it competes with the conversion's own threads.
     static let niceValue: Int32 = 19
 
+    /// Takes `value` over and frees it on a new thread at `niceValue`; returns at once.
     public static func release<Value>(_ value: consuming Value) {
         nonisolated(unsafe) var owned: Value? = consume value
         Thread.detachNewThread {
