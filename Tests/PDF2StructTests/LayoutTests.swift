@@ -81,6 +81,14 @@ struct LayoutTests {
         #expect(!findings.contains { $0.lineIndex == 1 || $0.lineIndex == 2 })
     }
 
+    @Test("A title set across both columns is not cut where its word space meets the column gutter")
+    func titleAcrossColumnsStaysWhole() throws {
+        // groff-twocol's title runs over the gutter of the two columns below it, and one of
+        // its word spaces falls right in that gutter.
+        let document = try TestSupport.convert("groff-twocol")
+        #expect(document.title == "Port Security at Kessel Harbour: Access Control, Cargo Screening and Information Sharing")
+    }
+
     @Test("Headers that alternate on even and odd pages are both found")
     func alternatingHeaders() {
         let pages = (1...8).map { n in

@@ -147,10 +147,13 @@ public struct LineBuilder: Sendable {
         guard !shifted.isEmpty else { return lines }
         return lines.flatMap { line in
             Self.split(line) { last, run in
-                shifted.contains { gutter in
-                    let middle = (gutter.lowerBound + gutter.upperBound) / 2
-                    return last.bbox.x1 <= middle && run.bbox.x0 >= middle
-                }
+                // A gap no wider than a gutter in the line's own type is a word space there,
+                // however quiet the strip it falls in (a large title on a sparse cover page).
+                run.bbox.x0 - last.bbox.x1 >= thresholds.minGutterRatio * max(last.fontSize, run.fontSize)
+                    && shifted.contains { gutter in
+                        let middle = (gutter.lowerBound + gutter.upperBound) / 2
+                        return last.bbox.x1 <= middle && run.bbox.x0 >= middle
+                    }
             }
         }
     }
