@@ -27,7 +27,7 @@ public struct Pipeline: Sendable {
                 return hex
             }
         }
-        fileprivate var knownSHA256: String?
+        private var knownSHA256: String?
 
         public init(fileName: String, data: Data, password: String? = nil) {
             self.fileName = fileName
@@ -51,7 +51,7 @@ public struct Pipeline: Sendable {
         var sources: [SourceFile] = []
         for (index, part) in parts.enumerated() {
             var input = part
-            let document = try Self.open(&input, hashingAside: threads > 1)
+            let document = try PopplerDocument(data: input.data, password: input.password)
             sources.append(SourceFile(fileName: input.fileName, sha256: input.sha256,
                                       info: document.info, outline: document.outline()))
             let workers = min(threads, document.pageCount / Self.minimumPagesPerThread)
@@ -90,25 +90,6 @@ public struct Pipeline: Sendable {
         return PageLines(part: part, page: text.page, width: text.width, height: text.height,
                          lines: ReadingOrder(thresholds: configuration.thresholds).order(lines), fonts: text.fonts,
                          unmappedCharacters: text.unmappedCharacters)
-    }
-
-    /// Opens a part's document. With a spare thread its bytes are hashed meanwhile (each takes
-    /// about 2 ms on a 500-page report); otherwise the hash is worked out when first asked for.
-    private static func open(_ input: inout Input, hashingAside: Bool) throws(PDFError) -> PopplerDocument {
-        guard hashingAside, input.knownSHA256 == nil else { return try PopplerDocument(data: input.data, password: input.password) }
-        let data = input.data
-        let digest = Mutex<String?>(nil)
-        let hashed = DispatchSemaphore(value: 0)
-        DispatchQueue.global().async {
-            let hex = SHA256.hex(of: data)
-            digest.withLock { $0 = hex }
-            hashed.signal()
-        }
-        defer {
-            hashed.wait()
-            input.knownSHA256 = digest.withLock { $0 }
-        }
-        return try PopplerDocument(data: input.data, password: input.password)
     }
 
     /// The pages of one part extracted by `threads` threads taking pages in turn, in page order.
