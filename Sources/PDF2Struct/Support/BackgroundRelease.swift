@@ -6,7 +6,9 @@ import Foundation
 /// misses, takes CPU time the rest of the job leaves idle instead of lengthening the phase that
 /// ends every run. When every core stays busy the thread still gets a small share, so values
 /// never pile up. The thread holds the only reference and empties it; a process that ends
-/// first simply does not finish freeing.
+/// first simply does not finish freeing. Nothing waits on the thread: where none can be started
+/// (a worker at its `--memory-limit`), the value is left unfreed instead of the job hanging,
+/// as it would on a Dispatch queue, which retries a failed thread start for ever.
 public enum BackgroundRelease {
     /// The nice value of the freeing thread: the lowest priority, about a sixtieth of a core
     /// when it competes with the conversion's own threads.
