@@ -7,7 +7,8 @@ import Synchronization
 /// with the default memory limit; the first batch worker takes it over when its command is
 /// the same, and `discard()` ends it when no run did.
 enum EarlyWorker {
-    private static let slot = Mutex<WorkerProcess?>(nil)
+    /// The waiting worker and the command it was started with.
+    private static let slot = Mutex<(worker: WorkerProcess, command: BatchRun.WorkerCommand)?>(nil)
 
     /// Starts the worker when `arguments` (after the program name) look like a conversion.
     /// A failure to start is ignored: the batch starts its workers as usual.
@@ -16,28 +17,28 @@ enum EarlyWorker {
         let command = BatchRun.workerCommand(memoryLimit: Convert.defaultMemoryLimit)
         guard let worker = try? WorkerProcess.spawn(executable: command.executable, arguments: command.arguments,
                                                     extraEnvironment: command.environment) else { return }
-        slot.withLock { $0 = worker }
+        slot.withLock { $0 = (worker, command) }
     }
 
     /// The early worker, when it was started with exactly this command; nil otherwise (then
     /// it is killed: it has been given nothing to do).
     static func take(_ command: BatchRun.WorkerCommand) -> WorkerProcess? {
-        guard let worker = removed() else { return nil }
-        guard command == BatchRun.workerCommand(memoryLimit: Convert.defaultMemoryLimit) else {
-            worker.kill()
+        guard let waiting = removed() else { return nil }
+        guard command == waiting.command else {
+            waiting.worker.kill()
             return nil
         }
-        return worker
+        return waiting.worker
     }
 
     /// Ends the early worker if no run took it over: it is killed and reaped at once, without
     /// waiting for it to finish starting, as it has been given nothing to do.
     static func discard() {
-        removed()?.kill()
+        removed()?.worker.kill()
     }
 
-    /// The early worker, if one is waiting, which is no longer kept here.
-    private static func removed() -> WorkerProcess? {
+    /// The early worker and its command, if one is waiting, which are no longer kept here.
+    private static func removed() -> (worker: WorkerProcess, command: BatchRun.WorkerCommand)? {
         slot.withLock { slot in
             defer { slot = nil }
             return slot
