@@ -20,8 +20,13 @@ let package = Package(
         ),
         // The only module that sees C types: owns GObjects, copies pages into Swift values.
         .target(name: "PopplerText", dependencies: ["CPoppler"]),
+        // SHA-256 blocks through the x86 SHA instructions, when the processor has them: inputs
+        // are hashed for every conversion and every --skip-existing check. A header of inline
+        // C functions and nothing to link, so a module map is all it needs; compiled into
+        // the Swift code that calls it, it carries debug information valgrind can read.
+        .systemLibrary(name: "CSHA256"),
         // The stages: extraction, layout, structure, text normalisation, export.
-        .target(name: "PDF2Struct", dependencies: ["PopplerText"]),
+        .target(name: "PDF2Struct", dependencies: ["PopplerText", "CSHA256"]),
         // The command-line tool: arguments, files, exit codes; no analysis.
         .executableTarget(
             name: "pdf2struct",

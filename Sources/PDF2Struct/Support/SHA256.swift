@@ -1,8 +1,10 @@
+import CSHA256
 import Foundation
 
 /// SHA-256 (FIPS 180-4) of a byte buffer, written out so the library needs no crypto package
 /// for the one digest it records (`source.sha256`). Whole blocks are read in place from the
-/// input; only the padded tail is copied.
+/// input; only the padded tail is copied. On x86 processors with the SHA extensions the blocks
+/// go through those instructions (`CSHA256`), about ten times faster; the digest is the same.
 public enum SHA256 {
     private static let blockSize = 64
     private static let rounds = 64
@@ -36,7 +38,11 @@ public enum SHA256 {
         return String(decoding: text, as: UTF8.self)
     }
 
-    public static func digest(of data: Data) -> [UInt8] {
+    /// Whether this processor's SHA instructions compress the blocks.
+    public static let isAccelerated = p2s_sha256_accelerated()
+
+    /// The 32-byte digest; `accelerated: false` forces the portable code (for tests).
+    public static func digest(of data: Data, accelerated: Bool = isAccelerated) -> [UInt8] {
         var hash = initialHash
         data.withUnsafeBytes { message in
             let wholeBlocks = message.count / blockSize * blockSize
@@ -51,6 +57,13 @@ public enum SHA256 {
                 tail[paddedTail - 1 - index] = UInt8(truncatingIfNeeded: bitLength >> UInt64(8 * index))
             }
             hash.withUnsafeMutableBufferPointer { hash in
+                if accelerated, let state = hash.baseAddress {
+                    if wholeBlocks > 0, let start = message.baseAddress {
+                        p2s_sha256_blocks(state, start.assumingMemoryBound(to: UInt8.self), wholeBlocks / blockSize)
+                    }
+                    tail.withUnsafeBufferPointer { p2s_sha256_blocks(state, $0.baseAddress, paddedTail / blockSize) }
+                    return
+                }
                 k.withUnsafeBufferPointer { k in
                     withUnsafeTemporaryAllocation(of: UInt32.self, capacity: rounds) { schedule in
                         for offset in stride(from: 0, to: wholeBlocks, by: blockSize) {
