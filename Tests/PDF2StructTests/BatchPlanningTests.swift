@@ -118,6 +118,17 @@ struct BatchPlanningTests {
         #expect(!check.isUpToDate(jsonPath: json.path, others: [], sha256s: [String(repeating: "0", count: 64)]))
         #expect(!UpToDateCheck(generatorVersion: "9.9.9").isUpToDate(jsonPath: json.path, others: [], sha256s: [digest]))
         #expect(!UpToDateCheck(schemaVersion: "0.1").isUpToDate(jsonPath: json.path, others: [], sha256s: [digest]))
+        // Rewritten by another tool (keys sorted, no indentation) it still counts; cut short or
+        // not JSON at all it does not.
+        let object = try JSONSerialization.jsonObject(with: Data(contentsOf: json))
+        let rewritten = folder.appendingPathComponent("sorted.json")
+        try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]).write(to: rewritten)
+        #expect(check.isUpToDate(jsonPath: rewritten.path, others: [], sha256s: [digest]))
+        let cut = folder.appendingPathComponent("cut.json")
+        try Data(contentsOf: json).prefix(2000).write(to: cut)
+        #expect(!check.isUpToDate(jsonPath: cut.path, others: [], sha256s: [digest]))
+        try Data("not json".utf8).write(to: cut)
+        #expect(!check.isUpToDate(jsonPath: cut.path, others: [], sha256s: [digest]))
     }
 
     @Test("An input hashed for the up-to-date check carries that digest into the output's source record")

@@ -19,11 +19,25 @@ public struct UpToDateCheck: Sendable {
     public func isUpToDate(jsonPath: String, others: [String], sha256s: [String]) -> Bool {
         guard others.allSatisfy({ FileManager.default.fileExists(atPath: $0) }),
               let data = FileManager.default.contents(atPath: jsonPath),
-              let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-              object["schema_version"] as? String == schemaVersion,
-              (object["generator"] as? [String: Any])?["version"] as? String == generatorVersion,
-              let parts = (object["source"] as? [String: Any])?["parts"] as? [[String: Any]] else { return false }
-        return parts.map { $0["sha256"] as? String ?? "" } == sha256s
+              let recorded = try? JSONDecoder().decode(RecordedRun.self, from: data) else { return false }
+        return recorded.schemaVersion == schemaVersion && recorded.generator.version == generatorVersion
+            && recorded.source.parts.map(\.sha256) == sha256s
+    }
+
+    /// The fields of a JSON output that say what it was made from and by; decoding only these
+    /// skips over the blocks and notes without building them (a whole-document parse was most
+    /// of the time of an `--skip-existing` run over up-to-date outputs).
+    private struct RecordedRun: Decodable {
+        struct Generator: Decodable { var version: String }
+        struct Part: Decodable { var sha256: String }
+        struct Source: Decodable { var parts: [Part] }
+        var schemaVersion: String
+        var generator: Generator
+        var source: Source
+
+        enum CodingKeys: String, CodingKey {
+            case schemaVersion = "schema_version", generator, source
+        }
     }
 
     /// True when `output` exists and was modified after every input.
