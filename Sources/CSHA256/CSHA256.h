@@ -91,7 +91,7 @@ static inline void p2s_sha256_blocks(uint32_t state[8], const uint8_t *data, siz
 
 #else
 
-static inline static inline bool p2s_sha256_accelerated(void) { return false; }
+static inline bool p2s_sha256_accelerated(void) { return false; }
 
 static inline void p2s_sha256_blocks(uint32_t state[8], const uint8_t *data, size_t count) {
     (void)state; (void)data; (void)count;
