@@ -57,14 +57,14 @@ public enum SHA256 {
                 tail[paddedTail - 1 - index] = UInt8(truncatingIfNeeded: bitLength >> UInt64(8 * index))
             }
             hash.withUnsafeMutableBufferPointer { hash in
-                if accelerated, let state = hash.baseAddress {
-                    if wholeBlocks > 0, let start = message.baseAddress {
-                        p2s_sha256_blocks(state, start.assumingMemoryBound(to: UInt8.self), wholeBlocks / blockSize)
-                    }
-                    tail.withUnsafeBufferPointer { p2s_sha256_blocks(state, $0.baseAddress, paddedTail / blockSize) }
-                    return
-                }
                 k.withUnsafeBufferPointer { k in
+                    if accelerated, let state = hash.baseAddress {
+                        if wholeBlocks > 0, let start = message.baseAddress {
+                            p2s_sha256_blocks(state, start.assumingMemoryBound(to: UInt8.self), wholeBlocks / blockSize, k.baseAddress)
+                        }
+                        tail.withUnsafeBufferPointer { p2s_sha256_blocks(state, $0.baseAddress, paddedTail / blockSize, k.baseAddress) }
+                        return
+                    }
                     withUnsafeTemporaryAllocation(of: UInt32.self, capacity: rounds) { schedule in
                         for offset in stride(from: 0, to: wholeBlocks, by: blockSize) {
                             compress(UnsafeRawBufferPointer(rebasing: message[offset..<offset + blockSize]), into: hash, k: k, schedule: schedule)
