@@ -178,6 +178,28 @@ struct ConfigurationTests {
         #expect(try Configuration.load(from: url) == Configuration())
         #expect(Configuration().jsonText().contains("\"heading_max_words\""))
     }
+
+    @Test("A pipeline uses the recommendation rules its configuration holds when it converts")
+    func pipelineFollowsChangedRules() throws {
+        let input = try Pipeline.Input(path: TestSupport.fixture("latex-brief"))
+        var pipeline = Pipeline()
+        #expect(try !pipeline.convert([input]).recommendations.isEmpty)
+        // The rules compiled when the pipeline was made are not used once the rules change.
+        var none = RecommendationRules()
+        none.sectionHeadings = []
+        none.openings = []
+        none.sentences = []
+        pipeline.configuration.recommendations = none
+        #expect(try pipeline.convert([input]).recommendations.isEmpty)
+    }
+
+    @Test("A recommendation rule that is not a regular expression fails the conversion")
+    func brokenRuleFailsConversion() throws {
+        let input = try Pipeline.Input(path: TestSupport.fixture("latex-brief"))
+        var configuration = Configuration()
+        configuration.recommendations.openings.append("^(unclosed")
+        #expect(throws: (any Error).self) { try Pipeline(configuration: configuration).convert([input]) }
+    }
 }
 
 @Suite("Bracketed markers")

@@ -11,9 +11,18 @@ public struct DocumentBuilder: Sendable {
     /// Threads the per-page and per-block steps may use; the result is the same for any value.
     public var threads: Int
 
+    /// Recommendation rules compiled by the caller, used while they are still the rules of
+    /// `configuration`; else the build compiles them.
+    private let recommendations: RecommendationFinder?
+
     public init(configuration: Configuration, threads: Int = 1) {
+        self.init(configuration: configuration, threads: threads, recommendations: nil)
+    }
+
+    init(configuration: Configuration, threads: Int, recommendations: RecommendationFinder?) {
         self.configuration = configuration
         self.threads = threads
+        self.recommendations = recommendations
     }
 
     private var thresholds: Thresholds { configuration.thresholds }
@@ -116,7 +125,9 @@ public struct DocumentBuilder: Sendable {
         }
         BracketedMarkers.apply(to: &blocks, notes: notes)
         NoteLinker().link(blocks: &blocks, notes: &notes, diagnostics: &diagnostics)
-        let recommendations = try RecommendationFinder(rules: configuration.recommendations).find(in: blocks, boldLeadIn: boldLeadIn, threads: threads)
+        let finder = try self.recommendations.flatMap { $0.rules == configuration.recommendations ? $0 : nil }
+            ?? RecommendationFinder(rules: configuration.recommendations)
+        let recommendations = finder.find(in: blocks, boldLeadIn: boldLeadIn, threads: threads)
         let needsOCR = pages.allSatisfy { $0.lines.isEmpty }
         if needsOCR {
             diagnostics.append(Diagnostic(code: "no_text_layer", message: "no page has a text layer; the PDF needs OCR"))
