@@ -11,11 +11,11 @@ public struct Pipeline: Sendable {
     /// worker converts many documents with one pipeline, and compiling the rules' regular
     /// expressions for each was about 1% of converting a folder of short reports. Nil when a
     /// rule does not compile: then each conversion compiles them and fails, as before.
-    private let recommendations: RecommendationFinder?
+    private let recommendationFinder: RecommendationFinder?
 
     public init(configuration: Configuration = Configuration()) {
         self.configuration = configuration
-        recommendations = try? RecommendationFinder(rules: configuration.recommendations)
+        recommendationFinder = try? RecommendationFinder(rules: configuration.recommendations)
     }
 
     /// One input file: its name as shown in the output and its bytes.
@@ -69,7 +69,7 @@ public struct Pipeline: Sendable {
             }
         }
         let document = try DocumentBuilder(configuration: configuration, threads: threads,
-                                           recommendations: recommendations).build(pages: pages, sources: sources)
+                                           recommendationFinder: recommendationFinder).build(pages: pages, sources: sources)
         if threads > 1 { BackgroundRelease.release(consume pages) }
         return document
     }

@@ -6,6 +6,7 @@ import Foundation
 /// crash or an endless loop inside poppler. `PDF2STRUCT_TEST_SLOW_START=SECONDS` makes a worker
 /// wait that long before it reads its first job, as a worker still loading its libraries does.
 /// Unset, as outside the tests, they do nothing.
+///
 /// The variables are read with `getenv`, once: building `ProcessInfo`'s environment dictionary
 /// for each job cost 0.4% of converting a folder of short reports, and 0.8 M instructions at
 /// every worker's start.

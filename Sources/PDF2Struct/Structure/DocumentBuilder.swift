@@ -13,16 +13,16 @@ public struct DocumentBuilder: Sendable {
 
     /// Recommendation rules compiled by the caller, used while they are still the rules of
     /// `configuration`; else the build compiles them.
-    private let recommendations: RecommendationFinder?
+    private let recommendationFinder: RecommendationFinder?
 
     public init(configuration: Configuration, threads: Int = 1) {
-        self.init(configuration: configuration, threads: threads, recommendations: nil)
+        self.init(configuration: configuration, threads: threads, recommendationFinder: nil)
     }
 
-    init(configuration: Configuration, threads: Int, recommendations: RecommendationFinder?) {
+    init(configuration: Configuration, threads: Int, recommendationFinder: RecommendationFinder?) {
         self.configuration = configuration
         self.threads = threads
-        self.recommendations = recommendations
+        self.recommendationFinder = recommendationFinder
     }
 
     private var thresholds: Thresholds { configuration.thresholds }
@@ -125,7 +125,7 @@ public struct DocumentBuilder: Sendable {
         }
         BracketedMarkers.apply(to: &blocks, notes: notes)
         NoteLinker().link(blocks: &blocks, notes: &notes, diagnostics: &diagnostics)
-        let finder = try self.recommendations.flatMap { $0.rules == configuration.recommendations ? $0 : nil }
+        let finder = try recommendationFinder.flatMap { $0.rules == configuration.recommendations ? $0 : nil }
             ?? RecommendationFinder(rules: configuration.recommendations)
         let recommendations = finder.find(in: blocks, boldLeadIn: boldLeadIn, threads: threads)
         let needsOCR = pages.allSatisfy { $0.lines.isEmpty }
