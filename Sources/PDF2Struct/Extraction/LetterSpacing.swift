@@ -76,7 +76,7 @@ struct LetterSpacing {
         guard letters.count > 1, let first = letters.first else { return letters[0] }
         return TextRun(text: letters.map(\.text).joined(), font: first.font, fontSize: first.fontSize,
                        isBold: letters.allSatisfy(\.isBold), isItalic: letters.allSatisfy(\.isItalic),
-                       bbox: letters.dropFirst().reduce(first.bbox) { $0.union($1.bbox) }, baseline: first.baseline,
+                       bbox: PageRect(enclosing: letters.lazy.map(\.bbox)), baseline: first.baseline,
                        characterCount: letters.count, spaceBefore: first.spaceBefore)
     }
 

@@ -56,7 +56,7 @@ public struct LineBuilder: Sendable {
     /// A line set vertically: its runs in poppler's order, none raised, its baseline the
     /// bottom of its box.
     func makeVerticalLine(_ runs: [TextRun]) -> Line {
-        let bbox = runs.dropFirst().reduce(runs[0].bbox) { $0.union($1.bbox) }
+        let bbox = PageRect(enclosing: runs.lazy.map(\.bbox))
         return Line(runs: runs, raised: [], mainSize: Self.mainSize(of: runs), baseline: bbox.y1, bbox: bbox, isVertical: true)
     }
 
@@ -162,7 +162,7 @@ public struct LineBuilder: Sendable {
     /// between column blocks), in their original order within each band. Gutters local to a
     /// band — the two columns inside a box — show only when each band is measured alone.
     func bands(of lines: [[TextRun]]) -> [[[TextRun]]] {
-        let boxes = lines.map { runs in runs.dropFirst().reduce(runs[0].bbox) { $0.union($1.bbox) } }
+        let boxes = lines.map { PageRect(enclosing: $0.lazy.map(\.bbox)) }
         let heights = boxes.map(\.height).sorted()
         guard heights.count > 1 else { return [lines] }
         let minGap = thresholds.minBandGapRatio * heights[heights.count / 2]

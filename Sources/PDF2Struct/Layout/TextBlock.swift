@@ -18,7 +18,7 @@ public struct TextBlock: Equatable, Sendable {
         self.lines = lines
         self.part = part
         self.page = page
-        bbox = lines.dropFirst().reduce(lines[0].bbox) { $0.union($1.bbox) }
+        bbox = PageRect(enclosing: lines.lazy.map(\.bbox))
         mainSize = Self.mainSize(of: lines)
         isBold = lines.allSatisfy(\.isBold)
         isItalic = lines.allSatisfy(\.isItalic)
