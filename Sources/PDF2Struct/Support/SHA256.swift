@@ -41,8 +41,14 @@ public enum SHA256 {
     /// Whether this processor's SHA instructions compress the blocks.
     public static let isAccelerated = p2s_sha256_accelerated()
 
-    /// The 32-byte digest; `accelerated: false` forces the portable code (for tests).
-    public static func digest(of data: Data, accelerated: Bool = isAccelerated) -> [UInt8] {
+    /// The 32-byte digest.
+    public static func digest(of data: Data) -> [UInt8] {
+        digest(of: data, accelerated: isAccelerated)
+    }
+
+    /// The digest through the SHA instructions or, with `accelerated: false`, the portable
+    /// code; the tests compare the two.
+    static func digest(of data: Data, accelerated: Bool) -> [UInt8] {
         var hash = initialHash
         data.withUnsafeBytes { message in
             let wholeBlocks = message.count / blockSize * blockSize
